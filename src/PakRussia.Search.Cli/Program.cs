@@ -1,0 +1,3 @@
+using PakRussia.Search.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
