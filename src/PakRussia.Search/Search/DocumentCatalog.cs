@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using PakRussia.Search.Corpus;
+
+namespace PakRussia.Search.Search;
+
+/// <summary>
+/// The documents table of one index generation, held in memory: facets and filters work on documents
+/// (never on every passage), and documents are few next to passages.
+/// </summary>
+public sealed class DocumentCatalog
+{
+    private static readonly ConcurrentDictionary<string, DocumentCatalog> Cache = new();
+
+    public sealed record Entry(long DocKey, DocumentMetadata Metadata, string? DateFirst, string? DateLast, int PassageCount, string SourcePath);
+
+    private DocumentCatalog(string generation, IReadOnlyList<Entry> entries)
+    {
+        Generation = generation;
+        Entries = entries;
+        ByKey = entries.ToDictionary(e => e.DocKey);
+        ById = entries.ToDictionary(e => e.Metadata.DocId, StringComparer.Ordinal);
+    }
+
+    public string Generation { get; }
+    public IReadOnlyList<Entry> Entries { get; }
+    public IReadOnlyDictionary<long, Entry> ByKey { get; }
+    public IReadOnlyDictionary<string, Entry> ById { get; }
+
+    /// <summary>The catalog of the index the connection is open on, read once per index generation.</summary>
+    public static DocumentCatalog For(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
+        var generation = command.ExecuteScalar() as string ?? "";
+        if (Cache.TryGetValue(generation, out var cached))
+        {
+            return cached;
+        }
+
+        var catalog = new DocumentCatalog(generation, Read(connection));
+        if (Cache.Count > 8)
+        {
+            Cache.Clear();
+        }
+
+        Cache[generation] = catalog;
+        return catalog;
+    }
+
+    private static List<Entry> Read(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT doc_key, doc_id, title, source_type, site, author, date, date_precision, date_evidence, url, inferred,
+                   date_first, date_last, passage_count, source_path
+            FROM documents ORDER BY doc_key
+            """;
+        using var reader = command.ExecuteReader();
+        var entries = new List<Entry>();
+        while (reader.Read())
+        {
+            var metadata = new DocumentMetadata
+            {
+                DocId = reader.GetString(1),
+                Title = reader.GetString(2),
+                SourceType = reader.GetString(3),
+                Site = NullableString(reader, 4),
+                Author = NullableString(reader, 5),
+                Date = NullableString(reader, 6),
+                DatePrecision = NullableString(reader, 7) switch
+                {
+                    "year" => DatePrecision.Year,
+                    "month" => DatePrecision.Month,
+                    "day" => DatePrecision.Day,
+                    _ => null,
+                },
+                DateEvidence = NullableString(reader, 8),
+                Url = NullableString(reader, 9),
+                Inferred = reader.GetInt64(10) != 0,
+            };
+            entries.Add(new Entry(reader.GetInt64(0), metadata, NullableString(reader, 11), NullableString(reader, 12), reader.GetInt32(13), reader.GetString(14)));
+        }
+
+        return entries;
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,48 @@
+using PakRussia.Search.Corpus;
+using PakRussia.Search.Passages;
+
+namespace PakRussia.Search.Search;
+
+/// <summary>A document's metadata and passage count, as <c>docs --json</c> and the API list them.</summary>
+public sealed record DocumentSummary
+{
+    public required string DocId { get; init; }
+    public required string Title { get; init; }
+    public required string SourceType { get; init; }
+    public string? Site { get; init; }
+    public string? Author { get; init; }
+    public string? Date { get; init; }
+    public DatePrecision? DatePrecision { get; init; }
+    public string? DateEvidence { get; init; }
+    public int? Year { get; init; }
+    public string? Url { get; init; }
+    public required string Path { get; init; }
+    public required int Passages { get; init; }
+    public required bool Inferred { get; init; }
+
+    public static DocumentSummary From(DocumentMetadata meta, string path, int passages) => new()
+    {
+        DocId = meta.DocId,
+        Title = meta.Title,
+        SourceType = meta.SourceType,
+        Site = meta.Site,
+        Author = meta.Author,
+        Date = meta.Date,
+        DatePrecision = meta.DatePrecision,
+        DateEvidence = meta.DateEvidence,
+        Year = meta.Year,
+        Url = meta.Url,
+        Path = path,
+        Passages = passages,
+        Inferred = meta.Inferred,
+    };
+}
+
+/// <summary>A passage with its neighbours, its document and a citation (<c>show --json</c>, <c>GET /api/passages/{id}</c>).</summary>
+public sealed record PassageView(Passage Passage, IReadOnlyList<Passage> Before, IReadOnlyList<Passage> After, DocumentSummary Document, string Citation, IReadOnlyList<string> Duplicates);
+
+/// <summary>A document and its passages in order (<c>passages --json</c>, <c>GET /api/documents/{id}</c>).</summary>
+public sealed record DocumentView(DocumentSummary Document, IReadOnlyList<Passage> Passages);
+
+/// <summary>Counts for /health and the CLI summary.</summary>
+public sealed record IndexStats(long Documents, long Passages, string Generation, string? BuiltAt, string? Source);

@@ -1,0 +1,44 @@
+namespace PakRussia.Search.Search;
+
+/// <summary>Sort orders a search accepts.</summary>
+public enum SearchSort { Relevance, Date, DateAscending }
+
+/// <summary>One search: the query text plus filters, sort and paging, as the CLI and the API receive them.</summary>
+public sealed record SearchRequest
+{
+    public string Query { get; init; } = "";
+    /// <summary>Any word may match (OR) instead of all words (AND with an OR fallback).</summary>
+    public bool Any { get; init; }
+    /// <summary>A malformed query is an error instead of being repaired.</summary>
+    public bool Strict { get; init; }
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<int> Years { get; init; } = [];
+    /// <summary>Lower date bound: a year ("2014"), a month ("2014-03") or a day ("2014-03-05").</summary>
+    public string? From { get; init; }
+    /// <summary>Upper date bound, like <see cref="From"/>.</summary>
+    public string? To { get; init; }
+    public IReadOnlyList<string> Docs { get; init; } = [];
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    /// <summary>1-based page number.</summary>
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 10;
+    /// <summary>Include how the query was read.</summary>
+    public bool Explain { get; init; }
+}
+
+/// <summary>Limits on what a request may ask for.</summary>
+public static class SearchLimits
+{
+    public const int MaxPageSize = 100;
+    /// <summary>Results past this rank cannot be paged to (deep paging costs grow with depth).</summary>
+    public const int MaxResultWindow = 10_000;
+    public const int MaxFilterValues = 50;
+    public const int MaxContext = 20;
+    /// <summary>Passages longer than this get a snippet around their densest matches.</summary>
+    public const int SnippetThreshold = 480;
+    public const int SnippetLength = 320;
+}
+
+/// <summary>A request the searcher cannot honour (bad page, size, sort or filter value); the message says why.</summary>
+public sealed class SearchRequestException(string message) : Exception(message);

@@ -1,0 +1,64 @@
+using PakRussia.Search.Querying;
+
+namespace PakRussia.Search.Search;
+
+/// <summary>The answer to a search, shared by the CLI's --json and the HTTP API.</summary>
+public sealed record SearchResponse
+{
+    public required string Query { get; init; }
+    public required long Total { get; init; }
+    public required int Page { get; init; }
+    public required int PageSize { get; init; }
+    public required double TookMs { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<SearchHit> Hits { get; init; } = [];
+    public required FacetSet Facets { get; init; }
+    /// <summary>A corrected query when this one found nothing or very little.</summary>
+    public string? Suggestion { get; init; }
+    public QueryExplanation? Explain { get; init; }
+}
+
+/// <summary>One ranked passage.</summary>
+public sealed record SearchHit
+{
+    public required string PassageId { get; init; }
+    public required string DocId { get; init; }
+    public required string Title { get; init; }
+    public required string SourceType { get; init; }
+    public string? Date { get; init; }
+    public int? Year { get; init; }
+    public string? Author { get; init; }
+    public string? Section { get; init; }
+    public required int Ordinal { get; init; }
+    public required string Kind { get; init; }
+    public required double Score { get; init; }
+    /// <summary>The passage text, plain.</summary>
+    public required string Text { get; init; }
+    /// <summary>The text HTML-escaped, with every match in &lt;mark&gt;…&lt;/mark&gt;.</summary>
+    public required string Highlight { get; init; }
+    /// <summary>For long passages: an HTML window around the densest matches; null otherwise.</summary>
+    public string? Snippet { get; init; }
+    /// <summary>Match offsets in <see cref="Text"/> (end exclusive).</summary>
+    public IReadOnlyList<MatchSpan> Matches { get; init; } = [];
+    /// <summary>Offsets of the passage in its document's cleaned text.</summary>
+    public required int Start { get; init; }
+    public required int End { get; init; }
+    /// <summary>Ids of passages that repeat this one word for word (collapsed into this hit).</summary>
+    public IReadOnlyList<string> Duplicates { get; init; } = [];
+    public required string Citation { get; init; }
+}
+
+/// <summary>A match's character offsets.</summary>
+public readonly record struct MatchSpan(int Start, int End);
+
+/// <summary>Counts of matching passages by metadata value, over the whole result set.</summary>
+public sealed record FacetSet
+{
+    public IReadOnlyList<FacetValue> SourceType { get; init; } = [];
+    public IReadOnlyList<FacetValue> Year { get; init; } = [];
+    public IReadOnlyList<FacetValue> Document { get; init; } = [];
+    public IReadOnlyList<FacetValue> Author { get; init; } = [];
+}
+
+/// <summary>One facet value; <see cref="Label"/> is set for documents (their titles).</summary>
+public sealed record FacetValue(string Value, long Count, string? Label = null);
