@@ -1,0 +1,49 @@
+using PakRussia.Search.Indexing;
+using PakRussia.Search.Search;
+
+namespace PakRussia.Search.Cli;
+
+/// <summary>Runs a command body and turns every expected failure into a one-line message and an exit code.</summary>
+public static class CommandRunner
+{
+    public static int Run(TextWriter error, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (SearchRequestException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (IndexException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.IndexProblem;
+        }
+        catch (Exception ex) when (BadInputMessage(ex) is { } message)
+        {
+            error.WriteLine(message);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("error: cancelled");
+            return ExitCodes.IndexProblem;
+        }
+        catch (IOException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.IndexProblem;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.IndexProblem;
+        }
+    }
+
+    /// <summary>Query-language errors (parse errors, limits) are bad input; their messages are written for users.</summary>
+    private static string? BadInputMessage(Exception ex) => null;
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Text.Json;
+using PakRussia.Search.Indexing;
+using Spectre.Console;
+
+namespace PakRussia.Search.Cli.Commands;
+
+/// <summary><c>pakrussia index</c>: build or update the index from the corpus folder (atomic; no work when nothing changed).</summary>
+public static class IndexCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var corpus = CommonOptions.Corpus();
+        var index = CommonOptions.Index();
+        var json = CommonOptions.Json();
+        var rebuild = new Option<bool>("--rebuild") { Description = "Build from scratch, replacing the index even if it is unusable" };
+        var command = new Command("index", "Build or update the index from the corpus") { corpus, index, rebuild, json };
+        command.SetAction(parse => CommandRunner.Run(error, () =>
+        {
+            var corpusPath = parse.GetValue(corpus)!;
+            var indexPath = Path.GetFullPath(parse.GetValue(index)!);
+            if (!Directory.Exists(corpusPath))
+            {
+                error.WriteLine($"error: no corpus folder at {Path.GetFullPath(corpusPath)}");
+                return ExitCodes.BadInput;
+            }
+
+            if (!parse.GetValue(rebuild) && File.Exists(indexPath) && !IndexFiles.IsUsable(indexPath, out var problem))
+            {
+                error.WriteLine($"error: {problem}");
+                return ExitCodes.IndexProblem;
+            }
+
+            var source = new FolderCorpusSource(corpusPath);
+            var summary = RunWithProgress(source, indexPath, new BuildOptions { Rebuild = parse.GetValue(rebuild) });
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(summary, JsonDefaults.Web));
+            }
+            else
+            {
+                WriteSummary(output, summary, indexPath);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static BuildSummary RunWithProgress(ICorpusSource source, string indexPath, BuildOptions options)
+    {
+        if (Console.IsErrorRedirected || Console.IsOutputRedirected)
+        {
+            return IndexBuilder.Update(source, indexPath, options);
+        }
+
+        BuildSummary? summary = null;
+        AnsiConsole.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("indexing");
+            summary = IndexBuilder.Update(source, indexPath, options with
+            {
+                Progress = new Progress(task),
+            });
+        });
+        return summary!;
+    }
+
+    private sealed class Progress(ProgressTask task) : IProgress<BuildProgress>
+    {
+        public void Report(BuildProgress value)
+        {
+            if (value.Total > 0)
+            {
+                task.MaxValue = value.Total;
+            }
+
+            task.Value = value.Done;
+            task.Description = Markup.Escape(Path.GetFileName(value.Current));
+        }
+    }
+
+    internal static void WriteSummary(TextWriter output, BuildSummary summary, string indexPath)
+    {
+        if (summary.UpToDate)
+        {
+            output.WriteLine($"index {indexPath} is up to date: {summary.Documents} documents, {summary.Passages} passages (checked in {summary.Elapsed.TotalMilliseconds:0} ms)");
+        }
+        else
+        {
+            output.WriteLine($"index {indexPath}: {summary.Documents} documents, {summary.Passages} passages");
+            output.WriteLine($"  added {summary.Added}, updated {summary.Updated}, removed {summary.Removed}, unchanged {summary.Unchanged} in {summary.Elapsed.TotalSeconds:0.00} s");
+        }
+
+        foreach (var skipped in summary.Skipped)
+        {
+            output.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");
+        }
+    }
+}

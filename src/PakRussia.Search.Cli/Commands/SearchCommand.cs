@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.Json;
+using PakRussia.Search.Search;
+
+namespace PakRussia.Search.Cli.Commands;
+
+/// <summary><c>pakrussia search "&lt;query&gt;"</c>: ranked passages with highlights and facet counts.</summary>
+public static class SearchCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var query = new Argument<string>("query") { Description = "Words, \"phrases\", -excluded words (see README: Query syntax)" };
+        var corpus = CommonOptions.Corpus();
+        var index = CommonOptions.Index();
+        var json = CommonOptions.Json();
+        var any = new Option<bool>("--any") { Description = "Match any word instead of all words" };
+        var strict = new Option<bool>("--strict") { Description = "A malformed query is an error (exit 2) instead of being repaired" };
+        var source = new Option<string[]>("--source") { Description = "Only this source type (repeatable: forum, news, explainer, academic)", AllowMultipleArgumentsPerToken = false };
+        var year = new Option<int[]>("--year") { Description = "Only documents dated in this year (repeatable)" };
+        var from = new Option<string?>("--from") { Description = "Only documents dated on or after this year or date (2014, 2014-03, 2014-03-05)" };
+        var to = new Option<string?>("--to") { Description = "Only documents dated on or before this year or date" };
+        var doc = new Option<string[]>("--doc") { Description = "Only this document id (repeatable)" };
+        var author = new Option<string[]>("--author") { Description = "Only this author (repeatable)" };
+        var sort = new Option<string>("--sort") { Description = "relevance (default), date (newest first) or date-asc", DefaultValueFactory = _ => "relevance" };
+        var top = new Option<int>("--top") { Description = "Hits per page (1-100)", DefaultValueFactory = _ => 10 };
+        var page = new Option<int>("--page") { Description = "Page number, from 1", DefaultValueFactory = _ => 1 };
+        var explain = new Option<bool>("--explain") { Description = "Show how the query was read" };
+        var command = new Command("search", "Search passages: BM25 ranking, highlights, facets and filters")
+        {
+            query, corpus, index, json, any, strict, source, year, from, to, doc, author, sort, top, page, explain,
+        };
+        command.SetAction(parse => CommandRunner.Run(error, () =>
+        {
+            var request = new SearchRequest
+            {
+                Query = parse.GetValue(query) ?? "",
+                Any = parse.GetValue(any),
+                Strict = parse.GetValue(strict),
+                Sources = parse.GetValue(source) ?? [],
+                Years = parse.GetValue(year) ?? [],
+                From = parse.GetValue(from),
+                To = parse.GetValue(to),
+                Docs = parse.GetValue(doc) ?? [],
+                Authors = parse.GetValue(author) ?? [],
+                Sort = ParseSort(parse.GetValue(sort)),
+                PageSize = parse.GetValue(top),
+                Page = parse.GetValue(page),
+                Explain = parse.GetValue(explain),
+            };
+            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error);
+            var response = new Searcher(path).Search(request);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(response, JsonDefaults.Web));
+            }
+            else
+            {
+                new TerminalView(output, error).WriteSearch(response);
+            }
+
+            return response.Total > 0 ? ExitCodes.Ok : ExitCodes.NotFound;
+        }));
+        return command;
+    }
+
+    public static SearchSort ParseSort(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "" or "relevance" or "score" => SearchSort.Relevance,
+        "date" or "date-desc" or "newest" => SearchSort.Date,
+        "date-asc" or "oldest" => SearchSort.DateAscending,
+        _ => throw new SearchRequestException($"Unknown sort '{value}': use relevance, date or date-asc."),
+    };
+}

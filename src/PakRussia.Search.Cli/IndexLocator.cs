@@ -1,0 +1,47 @@
+using PakRussia.Search.Indexing;
+
+namespace PakRussia.Search.Cli;
+
+/// <summary>
+/// Index on first use: commands that read the index build it from the corpus when it is missing, and
+/// bring it up to date when the corpus changed (a cheap check when nothing did). An index file that
+/// exists but is not usable is never silently replaced: the user is told to rebuild.
+/// </summary>
+public static class IndexLocator
+{
+    public static string Ensure(string corpus, string index, TextWriter error)
+    {
+        var path = Path.GetFullPath(index);
+        if (File.Exists(path))
+        {
+            if (!IndexFiles.IsUsable(path, out var problem))
+            {
+                throw new IndexException(problem!);
+            }
+
+            if (!IndexBuiltFromFolder(path) || !Directory.Exists(corpus))
+            {
+                return path; // imported from JSON Lines, or the corpus is elsewhere: use it as it is
+            }
+        }
+        else if (!Directory.Exists(corpus))
+        {
+            throw new IndexException($"No index at {path} and no corpus folder at {Path.GetFullPath(corpus)} to build one from. Use --corpus or --index.");
+        }
+
+        var summary = IndexBuilder.Update(new FolderCorpusSource(corpus), path);
+        if (!summary.UpToDate)
+        {
+            error.WriteLine($"indexed {Path.GetFullPath(corpus)}: {summary.Documents} documents, {summary.Passages} passages ({summary.Elapsed.TotalSeconds:0.0} s)");
+            foreach (var skipped in summary.Skipped)
+            {
+                error.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");
+            }
+        }
+
+        return path;
+    }
+
+    private static bool IndexBuiltFromFolder(string path) =>
+        new Search.Searcher(path).Stats().Source?.StartsWith(FolderCorpusSource.DescriptionPrefix, StringComparison.Ordinal) ?? true;
+}
