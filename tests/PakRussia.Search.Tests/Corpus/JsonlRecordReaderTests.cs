@@ -136,5 +136,10 @@ public sealed class JsonlRecordReaderTests
         Assert.StartsWith("Alterations of the architecture of cerebral white matter", records[0].Text);
         Assert.All(records, r => Assert.False(string.IsNullOrWhiteSpace(r.Text)));
         Assert.Equal([1, 2, 3], records.Select(r => r.LineNumber));
+
+        // The whole corpus: 5,183 abstracts (Anserini's index stats), every one readable.
+        var count = JsonlRecordReader.Read(Path.Combine(shared, "data", "scifact", "corpus.jsonl.gz"), problems).Count();
+        Assert.Equal(5183, count);
+        Assert.Empty(problems);
     }
 }
