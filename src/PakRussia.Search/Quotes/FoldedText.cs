@@ -159,6 +159,13 @@ public sealed class FoldedText
                 Emit('.', i, i + 1);
                 Emit('.', i, i + 1);
             }
+            else if (width == 1 && CharacterFolding.Fold(c) is { } baseLetters)
+            {
+                foreach (var b in baseLetters)
+                {
+                    Emit(b, i, i + 1);
+                }
+            }
             else
             {
                 var unit = s.Substring(i, width);
@@ -200,7 +207,8 @@ public sealed class FoldedText
     {
         try
         {
-            // Compatibility decomposition: "à" → "a" + grave, "ﬁ" → "fi", full-width letters → ASCII.
+            // Compatibility decomposition for what the table does not cover (works when ICU is loaded;
+            // under invariant globalization it returns the text unchanged and marks are still dropped).
             return unit.Normalize(NormalizationForm.FormKD);
         }
         catch (ArgumentException)
@@ -208,6 +216,9 @@ public sealed class FoldedText
             return unit; // unpaired surrogate or similar: compare as is
         }
     }
+
+    private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.IsSurrogate(c);
 
@@ -230,6 +241,11 @@ public sealed class FoldedText
                 }
 
                 var (s, e) = MapToSource(start, i);
+                while (e < Source.Length && IsMark(Source[e]))
+                {
+                    e++; // a decomposed accent after the last letter belongs to the word
+                }
+
                 tokens.Add(new FoldedToken(f[start..i], s, e, pendingJoin && !pendingEllipsis, pendingEllipsis && tokens.Count > 0));
                 pendingEllipsis = false;
                 pendingJoin = false;
