@@ -88,14 +88,12 @@ public static class QuoteAligner
             }
         }
 
-        var hit = new bool[q.Count];
         var hits = 0;
         for (var i = 0; i < q.Count; i++)
         {
-            hit[i] = corpusWords.Contains(q[i].Text)
+            if (corpusWords.Contains(q[i].Text)
                 || (q[i].JoinedToPrevious && corpusWords.Contains(q[i - 1].Text + q[i].Text))
-                || (i + 1 < q.Count && q[i + 1].JoinedToPrevious && corpusWords.Contains(q[i].Text + q[i + 1].Text));
-            if (hit[i])
+                || (i + 1 < q.Count && q[i + 1].JoinedToPrevious && corpusWords.Contains(q[i].Text + q[i + 1].Text)))
             {
                 hits++;
             }
