@@ -1,3 +1,4 @@
+using PakRussia.Search.Corpus;
 using System.Globalization;
 using System.Text;
 

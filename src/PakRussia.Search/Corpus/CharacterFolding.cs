@@ -1,4 +1,4 @@
-namespace PakRussia.Search.Quotes;
+namespace PakRussia.Search.Corpus;
 
 /// <summary>
 /// Base letters for accented and compatibility characters (Latin, Latin Extended, Cyrillic, ligatures, full-width),
@@ -7,7 +7,7 @@ namespace PakRussia.Search.Quotes;
 /// A table rather than <c>string.Normalize</c> because the project runs with invariant globalization,
 /// where normalization leaves text unchanged.
 /// </summary>
-internal static class CharacterFolding
+public static class CharacterFolding
 {
     private const string From =
         "ª²³µ¹ºÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖ" +
