@@ -220,7 +220,17 @@ public sealed class Fts5Translator
                     _warnings.Add($"{f.Field}: inside {ctx.Column}: searches {f.Field} only");
                 }
 
-                return Translate(f.Child, ctx with { Column = f.Field });
+                if (HasField(f.Child))
+                {
+                    // fields inside: the innermost field wins, so put the column filter on each word
+                    return Translate(f.Child, ctx with { Column = f.Field });
+                }
+
+                // one column filter over the whole translated group: title : ("a" OR "b")
+                var inner = Translate(f.Child, ctx with { Column = null });
+                return inner.Kind is Kind.Positive or Kind.Negative
+                    ? inner with { Expr = f.Field + " : " + inner.Wrapped, Atomic = false }
+                    : inner;
             case BooleanNode b:
                 return TranslateBoolean(b, ctx);
             default:
@@ -228,6 +238,13 @@ public sealed class Fts5Translator
                 return EmptyFrag;
         }
     }
+
+    private static bool HasField(QueryNode node) => node switch
+    {
+        FieldNode => true,
+        BooleanNode b => b.Clauses.Any(c => HasField(c.Node)),
+        _ => false,
+    };
 
     private Frag TranslateBoolean(BooleanNode b, Ctx ctx)
     {
@@ -666,7 +683,7 @@ public sealed class Fts5Translator
         var mf = QueryFields.Metadata[field];
         if (!negated)
         {
-            _filters.Add(new RangeFilter(mf, lo, loIn, hi, hiIn));
+            _filters.Add(Range(mf, lo, loIn, hi, hiIn));
         }
         else if (lo == null && hi == null)
         {
@@ -674,11 +691,11 @@ public sealed class Fts5Translator
         }
         else if (lo == null)
         {
-            _filters.Add(new RangeFilter(mf, hi, !hiIn, null, false));
+            _filters.Add(Range(mf, hi, !hiIn, null, false));
         }
         else if (hi == null)
         {
-            _filters.Add(new RangeFilter(mf, null, false, lo, !loIn));
+            _filters.Add(Range(mf, null, false, lo, !loIn));
         }
         else
         {
@@ -686,6 +703,10 @@ public sealed class Fts5Translator
                 $"ignored -{field}:{r}: a closed range cannot be excluded");
         }
     }
+
+    /// <summary>An open end is never inclusive, so the searcher can ignore the flag of a null bound.</summary>
+    private static RangeFilter Range(MetadataField field, string? lo, bool loIn, string? hi, bool hiIn) =>
+        new(field, lo, lo != null && loIn, hi, hi != null && hiIn);
 
     private static int Compare(string field, string a, string b)
     {

@@ -546,7 +546,7 @@ public sealed class QueryParser
                 Advance();
                 if (t.Unterminated)
                 {
-                    Problem(EndPosition, $"missing '\"' to close the quote opened at {t.Position}", $"closed the quote opened at {t.Position}");
+                    Problem(EndPosition, $"missing '\"' (the quote opened at {t.Position} is not closed)", $"closed the quote opened at {t.Position}");
                 }
 
                 return new PhraseNode(t.Text, t.Position);
@@ -561,7 +561,7 @@ public sealed class QueryParser
                 }
                 else
                 {
-                    Problem(EndPosition, $"missing ')' to close the '(' at {t.Position}", $"closed the parenthesis opened at {t.Position}");
+                    Problem(EndPosition, $"missing ')' (the '(' at {t.Position} is not closed)", $"closed the parenthesis opened at {t.Position}");
                 }
 
                 if (inner == null)
@@ -670,7 +670,7 @@ public sealed class QueryParser
 
             if (upper == null)
             {
-                Problem(Cur.Kind == QueryTokenKind.End ? EndPosition : bounds[to].Position + 2, "missing upper bound after 'TO'",
+                Problem(bounds[to].Start + bounds[to].Length + 1, "missing upper bound after 'TO'",
                     $"read the missing upper bound of the range at {open.Position} as '*'");
             }
 
