@@ -58,6 +58,8 @@ public sealed class Fts5TranslatorTests : IDisposable
     [InlineData("foo:bar", "\"foo\" AND \"bar\"", "\"foo\" OR \"bar\"")]
     [InlineData("the of", "\"the\" AND \"of\"", "\"the\" OR \"of\"")]
     [InlineData("pakistan 😀 russia", "\"pakistan\" AND \"russia\"", "\"pakistan\" OR \"russia\"")]
+    [InlineData("пакистан Россия", "\"пакистан\" AND \"Россия\"", "\"пакистан\" OR \"Россия\"")]
+    [InlineData("\u0301 russia", "\"russia\"", null)]
     [InlineData("zzqx~ russia", "\"\"", "\"russia\"")]
     [InlineData("zz?x OR russia", "\"russia\"", null)]
     [InlineData("(russia", "\"russia\"", null)]
@@ -210,4 +212,16 @@ public sealed class Fts5TranslatorTests : IDisposable
 
     [Fact]
     public void MatchNothingIsValidAndEmpty() => Assert.Empty(_table.Run(Fts5Translator.MatchNothing));
+
+    [Fact]
+    public void TokenlessStringsAreValidFts5ButWouldSinkAnAndSoTheyAreDropped()
+    {
+        // FTS5 (3.50) accepts a quoted string without tokens and matches nothing with it...
+        Assert.Empty(_table.Run("\"++\""));
+        Assert.Empty(_table.Run("\"pakistan\" AND \"++\""));
+        // ...so the compiler drops such words instead of letting them empty an AND.
+        var q = Compile("pakistan %%");
+        Assert.Equal("\"pakistan\"", q.Match);
+        Assert.NotEmpty(_table.Run(q.Match!));
+    }
 }
