@@ -49,7 +49,7 @@ public static class LineJoiner
             return;
         }
 
-        if (text.Length >= 2 && text[^1] == '-' && char.IsLetter(text[^2]))
+        if (text.Length >= 2 && text[^1] == '-' && char.IsLetterOrDigit(text[^2]))
         {
             var left = LastWord(text);
             var right = FirstWord(next);
