@@ -103,8 +103,8 @@ public sealed class MessyCorpusTests : IDisposable
         Assert.DoesNotContain("color: red", document.CleanText);
         Assert.Contains(Sentence, document.CleanText);
         Assert.Equal("Moscow talks", document.Metadata.Title);
-        Assert.Contains(document.Passages, p => p.Kind == Search.Passages.PassageKind.Heading && p.Text == "Moscow talks");
-        Assert.Contains(document.Passages, p => p.Kind == Search.Passages.PassageKind.List && p.Text.Contains("- Energy\n\n- Security"));
+        Assert.Contains(document.Passages, p => p.Kind == PakRussia.Search.Passages.PassageKind.Heading && p.Text == "Moscow talks");
+        Assert.Contains(document.Passages, p => p.Kind == PakRussia.Search.Passages.PassageKind.List && p.Text.Contains("- Energy\n\n- Security"));
     }
 
     [Fact]
