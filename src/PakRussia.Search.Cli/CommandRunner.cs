@@ -12,6 +12,11 @@ public static class CommandRunner
         {
             return body();
         }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (SearchRequestException ex)
         {
             error.WriteLine($"error: {ex.Message}");
@@ -51,3 +56,6 @@ public static class CommandRunner
         _ => null,
     };
 }
+
+/// <summary>The command line asks for something that cannot be done (a missing folder or file): exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -26,7 +26,7 @@ public static class IndexLocator
         }
         else if (!Directory.Exists(corpus))
         {
-            throw new IndexException($"No index at {path} and no corpus folder at {Path.GetFullPath(corpus)} to build one from. Use --corpus or --index.");
+            throw new UsageException($"corpus folder not found: {Path.GetFullPath(corpus)} (and no index at {path} to use instead). Use --corpus or --index.");
         }
 
         var summary = IndexBuilder.Update(new FolderCorpusSource(corpus), path);

@@ -1,63 +1,28 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using PakRussia.Search.Corpus;
+using PakRussia.Search.Search;
 
 namespace PakRussia.Search.Cli.Commands;
 
-/// <summary><c>pakrussia docs</c>: list documents with their metadata and passage counts.</summary>
+/// <summary><c>pakrussia docs</c>: list the indexed documents with their metadata and passage counts.</summary>
 public static class DocsCommand
 {
-    /// <summary>One row of <c>docs --json</c>.</summary>
-    public sealed record DocListing(
-        string DocId,
-        string Title,
-        string SourceType,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Site,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Author,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Date,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DatePrecision? DatePrecision,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? DateEvidence,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Year,
-        string Path,
-        int Passages,
-        bool Inferred)
-    {
-        public static DocListing From(IngestedDocument document)
-        {
-            var m = document.Metadata;
-            return new DocListing(m.DocId, m.Title, m.SourceType, m.Site, m.Author, m.Date, m.DatePrecision, m.DateEvidence, m.Year,
-                document.SourcePath, document.Passages.Count, m.Inferred);
-        }
-    }
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var corpus = CommonOptions.Corpus();
+        var index = CommonOptions.Index();
         var json = CommonOptions.Json();
-        var command = new Command("docs", "List documents with their metadata and passage counts") { corpus, json };
-        command.SetAction(parse =>
+        var command = new Command("docs", "List documents with their metadata and passage counts") { corpus, index, json };
+        command.SetAction(parse => CommandRunner.Run(error, () =>
         {
-            var skipped = new List<SkippedFile>();
-            var documents = CorpusCommandSupport.Open(parse.GetValue(corpus)!, skipped, error);
-            if (documents == null)
+            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error);
+            var searcher = new Searcher(path);
+            var rows = searcher.Documents();
+            foreach (var skipped in searcher.SkippedFiles())
             {
-                return ExitCodes.BadInput;
+                error.WriteLine($"skipped {skipped.Path}: {skipped.Reason}");
             }
 
-            // Only the small metadata rows are kept, never the documents' text.
-            var rows = new List<DocListing>();
-            var warnings = new List<IngestedDocument>();
-            foreach (var document in documents)
-            {
-                rows.Add(DocListing.From(document));
-                if (document.Warnings.Count > 0)
-                {
-                    warnings.Add(document with { CleanText = "", Passages = [] });
-                }
-            }
-
-            CorpusCommandSupport.ReportSkipped(skipped, warnings, error);
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(rows, JsonDefaults.WebIndented));
@@ -68,11 +33,11 @@ public static class DocsCommand
             }
 
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
-    private static void WriteTable(List<DocListing> rows, TextWriter output)
+    private static void WriteTable(IReadOnlyList<DocumentSummary> rows, TextWriter output)
     {
         if (rows.Count == 0)
         {
@@ -88,7 +53,7 @@ public static class DocsCommand
             var date = row.Date ?? "-";
             var title = row.Title.Length > 60 ? row.Title[..59] + "…" : row.Title;
             var inferred = row.Inferred ? " (inferred)" : "";
-            output.WriteLine($"{row.DocId.PadRight(idWidth)}  {row.SourceType.PadRight(typeWidth)}  {date,-10}  {row.Passages,8}  {title}{inferred}");
+            output.WriteLine($"{row.DocId.PadRight(idWidth)}  {row.SourceType.PadRight(typeWidth)}  {date,-10}  {row.Passages,8}  {TerminalView.Printable(title)}{inferred}");
         }
 
         output.WriteLine($"{rows.Count} document(s), {rows.Sum(r => r.Passages)} passage(s)");

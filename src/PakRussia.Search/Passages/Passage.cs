@@ -26,6 +26,7 @@ public sealed record Passage
     public required int Ordinal { get; init; }
     public required PassageKind Kind { get; init; }
     /// <summary>The heading the passage stands under, if any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Section { get; init; }
     public required string Text { get; init; }
     /// <summary>Character offsets of <see cref="Text"/> in the document's cleaned text (end exclusive).</summary>
@@ -35,6 +36,7 @@ public sealed record Passage
     /// <summary>Hash of the normalised text, used to find word-for-word repeats.</summary>
     public required string ContentHash { get; init; }
     /// <summary>The id of the earlier passage this one repeats word for word (forum re-quotes), or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? DuplicateOf { get; init; }
     /// <summary>For footnote passages: the footnote's number in the source.</summary>
     public int? FootnoteNumber { get; init; }

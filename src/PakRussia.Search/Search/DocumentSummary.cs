@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PakRussia.Search.Corpus;
 using PakRussia.Search.Passages;
 
@@ -9,11 +10,17 @@ public sealed record DocumentSummary
     public required string DocId { get; init; }
     public required string Title { get; init; }
     public required string SourceType { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Site { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Author { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Date { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public DatePrecision? DatePrecision { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? DateEvidence { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? Year { get; init; }
     public string? Url { get; init; }
     public required string Path { get; init; }

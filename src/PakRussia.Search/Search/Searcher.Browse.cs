@@ -76,6 +76,22 @@ public sealed partial class Searcher
         return new SqliteVocabulary(connection).TermsWithPrefix(word, Math.Clamp(limit, 1, 50)).Select(t => t.Term).ToList();
     }
 
+    /// <summary>Files the last build skipped, with the reason.</summary>
+    public IReadOnlyList<Corpus.SkippedFile> SkippedFiles()
+    {
+        using var connection = IndexFiles.OpenRead(IndexPath);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT path, reason FROM skipped_files ORDER BY rowid";
+        using var reader = command.ExecuteReader();
+        var skipped = new List<Corpus.SkippedFile>();
+        while (reader.Read())
+        {
+            skipped.Add(new Corpus.SkippedFile(reader.GetString(0), reader.GetString(1)));
+        }
+
+        return skipped;
+    }
+
     public IndexStats Stats()
     {
         using var connection = IndexFiles.OpenRead(IndexPath);

@@ -5,15 +5,10 @@ using PakRussia.Search.Tests.TestSupport;
 namespace PakRussia.Search.Tests.Corpus;
 
 /// <summary>The <c>docs</c> and <c>passages</c> commands, run in-process on the real seeds.</summary>
-public sealed class CorpusCommandTests
+public sealed class CorpusCommandTests(SeedIndex seeds) : IClassFixture<SeedIndex>
 {
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private (int Exit, string Output, string Error) Run(params string[] args) =>
+        seeds.Cli(args.Where((a, i) => a != "--corpus" && (i == 0 || args[i - 1] != "--corpus")).ToArray());
 
     [Fact]
     public void Docs_Json_ListsTheFiveSeedsWithMetadataAndCounts()
@@ -85,7 +80,8 @@ public sealed class CorpusCommandTests
     [Fact]
     public void Docs_MissingCorpusFolder_IsBadInput()
     {
-        var (exit, _, error) = Run("docs", "--corpus", "/nonexistent/corpus");
+        using var folder = new TempFolder();
+        var (exit, _, error) = SeedIndex.RunCli("docs", "--corpus", "/nonexistent/corpus", "--index", folder.File("i.db"));
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("corpus folder not found", error);
     }
@@ -96,7 +92,7 @@ public sealed class CorpusCommandTests
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("a.txt"), "Pakistan and Russia talk about trade and energy in Moscow.");
         File.WriteAllBytes(folder.File("b.txt"), [0, 1, 2, 3]);
-        var (exit, output, error) = Run("docs", "--corpus", folder.Path);
+        var (exit, output, error) = SeedIndex.RunCli("docs", "--corpus", folder.Path, "--index", folder.File("index/i.db"));
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("skipped b.txt: binary", error);
         Assert.Contains("1 document(s)", output);

@@ -1,0 +1,45 @@
+using PakRussia.Search.Cli;
+using PakRussia.Search.Indexing;
+using PakRussia.Search.Search;
+
+namespace PakRussia.Search.Tests.TestSupport;
+
+/// <summary>
+/// An index built from the repository's <c>seeds/</c> in a temp folder, shared by the tests of a class
+/// (xunit class fixture). Tests must not modify it; those that do build their own.
+/// </summary>
+public sealed class SeedIndex : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public SeedIndex()
+    {
+        IndexPath = _folder.File("seeds.db");
+        Summary = IndexBuilder.Update(new FolderCorpusSource(RepoPaths.Seeds), IndexPath);
+        Searcher = new Searcher(IndexPath);
+    }
+
+    public string IndexPath { get; }
+    public BuildSummary Summary { get; }
+    public Searcher Searcher { get; }
+
+    public SearchResponse Search(string query, Func<SearchRequest, SearchRequest>? configure = null)
+    {
+        var request = new SearchRequest { Query = query };
+        return Searcher.Search(configure is null ? request : configure(request));
+    }
+
+    /// <summary>Runs the CLI in-process against this index and the seeds.</summary>
+    public (int Exit, string Output, string Error) Cli(params string[] args) =>
+        RunCli([.. args, "--index", IndexPath, "--corpus", RepoPaths.Seeds]);
+
+    public static (int Exit, string Output, string Error) RunCli(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CliApp.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
