@@ -1,3 +1,4 @@
+using PakRussia.Search.Citations;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using PakRussia.Search.Citations;
 using PakRussia.Search.Corpus;
 using PakRussia.Search.Passages;
 

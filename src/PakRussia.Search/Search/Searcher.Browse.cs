@@ -1,3 +1,4 @@
+using PakRussia.Search.Citations;
 using Microsoft.Data.Sqlite;
 using PakRussia.Search.Indexing;
 using PakRussia.Search.Passages;
@@ -41,7 +42,7 @@ public sealed partial class Searcher
             neighbours.Where(p => p.Ordinal < passage.Ordinal).ToList(),
             neighbours.Where(p => p.Ordinal > passage.Ordinal).ToList(),
             DocumentSummary.From(doc.Metadata, doc.SourcePath, doc.PassageCount),
-            Citations.Plain(doc.Metadata, passage),
+            CitationFormatter.Format(doc.Metadata, passage, CitationStyle.Plain),
             DuplicatesOf(connection, passage.PassageId));
     }
 

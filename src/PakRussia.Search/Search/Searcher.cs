@@ -1,3 +1,4 @@
+using PakRussia.Search.Citations;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -301,7 +302,7 @@ public sealed partial class Searcher(string indexPath)
             Start = passage.Start,
             End = passage.End,
             Duplicates = DuplicatesOf(connection, passage.PassageId),
-            Citation = Citations.Plain(meta, passage),
+            Citation = CitationFormatter.Format(meta, passage with { DocId = meta.DocId }, CitationStyle.Plain),
         };
     }
 

@@ -1,8 +1,9 @@
+using PakRussia.Search.Citations;
 using System.Text.Json;
 using PakRussia.Search.Corpus;
 using PakRussia.Search.Passages;
 using PakRussia.Search.Quotes;
-using static PakRussia.Search.Tests.Quotes.CitationFormatterTests;
+using static PakRussia.Search.Tests.Citations.CitationFormatterTests;
 
 namespace PakRussia.Search.Tests.Quotes;
 

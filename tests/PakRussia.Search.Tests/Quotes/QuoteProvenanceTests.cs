@@ -1,9 +1,10 @@
+using PakRussia.Search.Citations;
 using System.Text.Json;
 using PakRussia.Search.Corpus;
 using PakRussia.Search.Passages;
 using PakRussia.Search.Quotes;
 using PakRussia.Search.Tests.TestSupport;
-using static PakRussia.Search.Tests.Quotes.CitationFormatterTests;
+using static PakRussia.Search.Tests.Citations.CitationFormatterTests;
 
 namespace PakRussia.Search.Tests.Quotes;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using PakRussia.Search.Corpus;
 using PakRussia.Search.Passages;
 
-namespace PakRussia.Search.Quotes;
+namespace PakRussia.Search.Citations;
 
 /// <summary>The citation styles <see cref="CitationFormatter"/> writes.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CitationStyle>))]

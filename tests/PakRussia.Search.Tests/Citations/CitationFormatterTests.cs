@@ -1,8 +1,9 @@
+using PakRussia.Search.Citations;
 using PakRussia.Search.Corpus;
 using PakRussia.Search.Passages;
 using PakRussia.Search.Quotes;
 
-namespace PakRussia.Search.Tests.Quotes;
+namespace PakRussia.Search.Tests.Citations;
 
 public class CitationFormatterTests
 {
