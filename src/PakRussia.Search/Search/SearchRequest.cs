@@ -25,7 +25,12 @@ public sealed record SearchRequest
     public int PageSize { get; init; } = 10;
     /// <summary>Include how the query was read.</summary>
     public bool Explain { get; init; }
+    /// <summary>Count facets (on by default; off saves the per-document count over all matches).</summary>
+    public bool Facets { get; init; } = true;
 }
+
+/// <summary>A ranked passage without text or highlights (evaluation, benchmarks).</summary>
+public readonly record struct RankedPassage(string PassageId, string DocId, double Score);
 
 /// <summary>Limits on what a request may ask for.</summary>
 public static class SearchLimits

@@ -36,6 +36,11 @@ public sealed partial class Searcher(string indexPath)
             throw new SearchRequestException("The query is empty: type some words, a \"phrase\", or choose a filter.");
         }
 
+        if (!request.Facets && filter.IsEmpty && kinds.Count == 0 && source is { Kind: MatchKind.Match })
+        {
+            return SearchWithoutFacets(connection, catalog, compiled, source, warnings, vocabulary, request, clock);
+        }
+
         var counts = CountPerDocument(connection, source, kinds);
         if (source is { Kind: MatchKind.Match } && counts.Count == 0 && compiled.Fallback is not null)
         {
@@ -49,7 +54,7 @@ public sealed partial class Searcher(string indexPath)
 
         var allowed = counts.Keys.Where(key => catalog.ByKey.TryGetValue(key, out var doc) && filter.Allows(doc)).ToHashSet();
         var total = allowed.Sum(key => counts[key]);
-        var facets = CountFacets(catalog, counts, filter);
+        var facets = request.Facets ? CountFacets(catalog, counts, filter) : new FacetSet();
         var constrainDocs = allowed.Count < counts.Count;
 
         var hits = new List<SearchHit>();
@@ -79,6 +84,69 @@ public sealed partial class Searcher(string indexPath)
             Hits = hits,
             Facets = facets,
             Suggestion = suggestion,
+            Explain = request.Explain ? compiled.Explanation : null,
+        };
+    }
+
+    /// <summary>
+    /// The top <paramref name="depth"/> passages by BM25, without highlights, facets or paging: for evaluation
+    /// and benchmarks. Filters in the request apply; the OR fallback applies as in <see cref="Search"/>.
+    /// </summary>
+    public IReadOnlyList<RankedPassage> Rank(SearchRequest request, int depth)
+    {
+        if (depth < 1 || depth > SearchLimits.MaxResultWindow)
+            throw new SearchRequestException($"depth must be between 1 and {SearchLimits.MaxResultWindow} (got {depth}).");
+        using var connection = IndexFiles.OpenRead(IndexPath);
+        var catalog = DocumentCatalog.For(connection);
+        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any }, new SqliteVocabulary(connection));
+        var filter = new DocumentFilter(request, compiled.Filters);
+        var kinds = compiled.Filters.OfType<ValueFilter>().Where(f => f.Field == MetadataField.Kind).ToList();
+        if (MatchSource.From(compiled) is not { Kind: MatchKind.Match } source)
+            return [];
+        HashSet<long>? allowed = filter.IsEmpty ? null : catalog.Entries.Where(e => filter.Allows(e)).Select(e => e.DocKey).ToHashSet();
+        var page = RankPage(connection, source, kinds, allowed, request.Sort, compiled.Weights, depth, 0);
+        if (page.Count == 0 && compiled.Fallback is not null)
+            page = RankPage(connection, source with { Expression = compiled.Fallback }, kinds, allowed, request.Sort, compiled.Weights, depth, 0);
+        return page.Select(p =>
+        {
+            var doc = catalog.ByKey[IndexSchema.DocKeyOf(p.RowId)].Metadata.DocId;
+            return new RankedPassage(Passage.MakeId(doc, (int)(p.RowId & (IndexSchema.MaxPassagesPerDocument - 1))), doc, p.Score);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Without facets and filters the total is one count(*) over the matches and the page one ranked query:
+    /// the cheapest path, which the benchmark's facets-off mode measures.
+    /// </summary>
+    private static SearchResponse SearchWithoutFacets(SqliteConnection connection, DocumentCatalog catalog, CompiledQuery compiled, MatchSource source,
+        List<string> warnings, IVocabulary vocabulary, SearchRequest request, Stopwatch clock)
+    {
+        var offset = (request.Page - 1) * request.PageSize;
+        var page = RankPage(connection, source, [], null, request.Sort, compiled.Weights, request.PageSize, offset);
+        if (page.Count == 0 && offset == 0 && compiled.Fallback is not null)
+        {
+            source = source with { Expression = compiled.Fallback };
+            page = RankPage(connection, source, [], null, request.Sort, compiled.Weights, request.PageSize, offset);
+            if (page.Count > 0)
+                warnings.Add("No passage has all the words; showing passages with some of them.");
+        }
+
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH $m";
+        count.Parameters.AddWithValue("$m", source.Expression);
+        var total = Convert.ToInt64(Execute(count, c => c.ExecuteScalar()));
+        var hits = page.Select(p => MakeHit(connection, catalog, source, p.RowId, p.Score)).ToList();
+        return new SearchResponse
+        {
+            Query = request.Query,
+            Total = total,
+            Page = request.Page,
+            PageSize = request.PageSize,
+            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+            Warnings = warnings,
+            Hits = hits,
+            Facets = new FacetSet(),
+            Suggestion = total < 3 && compiled.Words.Count > 0 ? DidYouMean(request.Query, compiled, vocabulary) : null,
             Explain = request.Explain ? compiled.Explanation : null,
         };
     }
