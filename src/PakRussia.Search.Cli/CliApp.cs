@@ -31,5 +31,6 @@ public static class CliApp
     private static IEnumerable<Command> Commands(TextWriter output, TextWriter error) =>
     [
         DocsCommand.Create(output, error),
+        ServeCommand.Create(output, error),
     ];
 }
