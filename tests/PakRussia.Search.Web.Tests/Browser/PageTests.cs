@@ -238,6 +238,27 @@ public sealed class PageTests(LiveServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_did_you_mean_suggestion_is_shown_and_clickable()
+    {
+        // The interim engine never suggests; add a suggestion to the real answer for one misspelt query.
+        await _page.RouteAsync("**/api/search?q=pakstan*", async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = (await response.TextAsync()).Replace("\"warnings\":[]", "\"suggestion\":\"pakistan\",\"warnings\":[]");
+            await route.FulfillAsync(new() { Response = response, Body = body });
+        });
+        await _page.GotoAsync("/");
+        await _page.FillAsync("#q", "pakstan");
+        await _page.PressAsync("#q", "Enter");
+        var suggestion = _page.Locator("#notices .did-you-mean button");
+        await Assertions.Expect(suggestion).ToHaveTextAsync("pakistan");
+        await suggestion.ClickAsync();
+        await Assertions.Expect(_page).ToHaveURLAsync(new Regex(@"\?q=pakistan$"));
+        await Assertions.Expect(_page.Locator("#q")).ToHaveValueAsync("pakistan");
+        await Assertions.Expect(Hits.First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Errors_from_the_api_are_shown_as_text()
     {
         _httpErrorsExpected = true; // the browser logs the 400 itself
