@@ -30,7 +30,11 @@ public static class CliApp
     // One line per command; each command lives in its own file under Commands/.
     private static IEnumerable<Command> Commands(TextWriter output, TextWriter error) =>
     [
+        IndexCommand.Create(output, error),
+        SearchCommand.Create(output, error),
+        ShowCommand.Create(output, error),
         DocsCommand.Create(output, error),
+        PassagesCommand.Create(output, error),
         ServeCommand.Create(output, error),
     ];
 }

@@ -45,5 +45,9 @@ public static class CommandRunner
     }
 
     /// <summary>Query-language errors (parse errors, limits) are bad input; their messages are written for users.</summary>
-    private static string? BadInputMessage(Exception ex) => null;
+    private static string? BadInputMessage(Exception ex) => ex switch
+    {
+        Querying.QueryException query => $"error: {query.Message}\n{query.RenderCaret()}",
+        _ => null,
+    };
 }

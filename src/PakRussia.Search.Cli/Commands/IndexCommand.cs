@@ -14,9 +14,15 @@ public static class IndexCommand
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
         var rebuild = new Option<bool>("--rebuild") { Description = "Build from scratch, replacing the index even if it is unusable" };
-        var command = new Command("index", "Build or update the index from the corpus") { corpus, index, rebuild, json };
+        var jsonl = new Option<string?>("--jsonl") { Description = "Import documents from a JSON Lines file (.jsonl or .jsonl.gz) instead of the corpus folder" };
+        var command = new Command("index", "Build or update the index from the corpus") { corpus, index, rebuild, jsonl, json };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
+            if (parse.GetValue(jsonl) is { } jsonlPath)
+            {
+                return ImportJsonl(jsonlPath, Path.GetFullPath(parse.GetValue(index)!), parse.GetValue(json), output, error);
+            }
+
             var corpusPath = parse.GetValue(corpus)!;
             var indexPath = Path.GetFullPath(parse.GetValue(index)!);
             if (!Directory.Exists(corpusPath))
@@ -47,6 +53,39 @@ public static class IndexCommand
         return command;
     }
 
+    private static int ImportJsonl(string jsonlPath, string indexPath, bool json, TextWriter output, TextWriter error)
+    {
+        if (!File.Exists(jsonlPath))
+        {
+            error.WriteLine($"error: no JSON Lines file at {Path.GetFullPath(jsonlPath)}");
+            return ExitCodes.BadInput;
+        }
+
+        var skipped = new List<Corpus.SkippedFile>();
+        var documents = Corpus.JsonlDocuments.Read(jsonlPath, skipped);
+        var interactive = !Console.IsErrorRedirected;
+        var options = new BuildOptions
+        {
+            Progress = interactive ? new CountProgress(error) : null,
+        };
+        var summary = IndexBuilder.BuildFrom(documents, indexPath, "jsonl:" + Path.GetFullPath(jsonlPath), skipped, options);
+        if (interactive)
+        {
+            error.WriteLine();
+        }
+
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(summary, JsonDefaults.Web));
+        }
+        else
+        {
+            WriteSummary(output, summary, indexPath);
+        }
+
+        return ExitCodes.Ok;
+    }
+
     private static BuildSummary RunWithProgress(ICorpusSource source, string indexPath, BuildOptions options)
     {
         if (Console.IsErrorRedirected || Console.IsOutputRedirected)
@@ -60,13 +99,13 @@ public static class IndexCommand
             var task = context.AddTask("indexing");
             summary = IndexBuilder.Update(source, indexPath, options with
             {
-                Progress = new Progress(task),
+                Progress = new SpectreProgress(task),
             });
         });
         return summary!;
     }
 
-    private sealed class Progress(ProgressTask task) : IProgress<BuildProgress>
+    private sealed class SpectreProgress(ProgressTask task) : IProgress<BuildProgress>
     {
         public void Report(BuildProgress value)
         {
@@ -95,6 +134,18 @@ public static class IndexCommand
         foreach (var skipped in summary.Skipped)
         {
             output.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");
+        }
+    }
+}
+
+/// <summary>Prints a running count of imported documents on the terminal (stderr).</summary>
+internal sealed class CountProgress(TextWriter error) : IProgress<BuildProgress>
+{
+    public void Report(BuildProgress value)
+    {
+        if (value.Done % 1000 == 0)
+        {
+            error.Write($"\r  {value.Done} documents");
         }
     }
 }

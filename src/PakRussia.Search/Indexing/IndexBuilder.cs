@@ -124,8 +124,11 @@ public static class IndexBuilder
         });
     }
 
-    /// <summary>Builds a fresh index from a stream of documents (JSON Lines import, benchmarks), replacing any index at the path.</summary>
-    public static BuildSummary BuildFrom(IEnumerable<IngestedDocument> documents, string indexPath, string sourceDescription, IReadOnlyList<SkippedFile>? skippedUpFront = null, BuildOptions? options = null)
+    /// <summary>
+    /// Builds a fresh index from a stream of documents (JSON Lines import, benchmarks), replacing any index at the path.
+    /// <paramref name="skipped"/> is read after the stream is consumed, so a lazy reader can keep adding to it.
+    /// </summary>
+    public static BuildSummary BuildFrom(IEnumerable<IngestedDocument> documents, string indexPath, string sourceDescription, IReadOnlyCollection<SkippedFile>? skipped = null, BuildOptions? options = null)
     {
         options ??= new BuildOptions();
         var clock = Stopwatch.StartNew();
@@ -135,14 +138,14 @@ public static class IndexBuilder
         return Build(indexPath, options, clock, incremental: false, writer =>
         {
             var counts = new Counts();
-            var skipped = new List<SkippedFile>(skippedUpFront ?? []);
+            var duplicates = new List<SkippedFile>();
             var seenIds = new HashSet<string>(StringComparer.Ordinal);
             long done = 0;
             foreach (var document in documents)
             {
                 if (!seenIds.Add(document.Metadata.DocId))
                 {
-                    skipped.Add(new SkippedFile(document.SourcePath, $"duplicate document id '{document.Metadata.DocId}'"));
+                    duplicates.Add(new SkippedFile(document.SourcePath, $"duplicate document id '{document.Metadata.DocId}'"));
                     continue;
                 }
 
@@ -151,10 +154,12 @@ public static class IndexBuilder
                 options.Progress?.Report(new BuildProgress(++done, 0, document.SourcePath));
             }
 
-            writer.ReplaceSourceFiles([], skipped);
+            var allSkipped = new List<SkippedFile>(skipped ?? []);
+            allSkipped.AddRange(duplicates);
+            writer.ReplaceSourceFiles([], allSkipped);
             writer.SetMeta(SharedFingerprintKey, "");
             writer.SetMeta("source", sourceDescription);
-            return (counts, skipped);
+            return (counts, allSkipped);
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PakRussia.Search.Corpus;
 
 namespace PakRussia.Search.Indexing;
 
@@ -59,13 +60,14 @@ public static class WordTokenizer
             return;
         }
 
-        var decomposed = rune.ToString().Normalize(NormalizationForm.FormD);
-        foreach (var c in decomposed)
+        // A table, not string.Normalize: with invariant globalization normalization leaves text unchanged.
+        if (rune.IsBmp && CharacterFolding.Fold((char)rune.Value) is { } folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
+            builder.Append(folded);
+        }
+        else
+        {
+            builder.Append(Rune.ToLowerInvariant(rune).ToString());
         }
     }
 

@@ -75,6 +75,8 @@ public sealed record QueryOptions
     public bool Strict { get; init; }
     /// <summary>True: bare words combine with OR (--any). False: AND, with an OR fallback.</summary>
     public bool AnyWord { get; init; }
+    /// <summary>Bounds on length, clauses, nesting and expansions; <see cref="QueryLimits.Default"/> unless set.</summary>
+    public QueryLimits Limits { get; init; } = QueryLimits.Default;
 }
 
 /// <summary>The index's vocabulary of surface words (lower-case, diacritics removed), for expansions and suggestions.</summary>

@@ -1,61 +1,60 @@
-using System.Text;
-
 namespace PakRussia.Search.Querying;
 
 /// <summary>
-/// Interim compiler: bare words, "quoted phrases" and -excluded words, every term quoted for FTS5.
-/// (Replaced by the Lucene-syntax compiler of the query-language issue.)
+/// Compiles a query in Lucene's classic syntax into an FTS5 MATCH expression plus SQL metadata filters:
+/// <see cref="QueryParser"/> builds the tree, <see cref="Fts5Translator"/> turns it into FTS5.
+/// <para>Contract for the searcher:</para>
+/// <list type="bullet">
+/// <item><c>Match</c> non-null: rows matching it (and all <c>Filters</c>). If it finds nothing and
+/// <c>Fallback</c> is non-null, run <c>Fallback</c> instead.</item>
+/// <item><c>Match</c> null, <c>ExcludeOnly</c> non-null: all passages except those matching <c>ExcludeOnly</c>
+/// (and all <c>Filters</c>).</item>
+/// <item>Both null, <c>Filters</c> non-empty: all passages passing the filters.</item>
+/// <item>Both null, no filters: an empty query (a warning says so).</item>
+/// </list>
+/// Lenient mode never throws except <see cref="QueryLimitException"/>; strict mode also throws
+/// <see cref="QueryParseException"/>. Both derive from <see cref="QueryException"/> ("bad input").
 /// </summary>
 public static class QueryCompiler
 {
     public static CompiledQuery Compile(string query, QueryOptions options, IVocabulary? vocabulary)
     {
-        var positives = new List<string>();
-        var negatives = new List<string>();
-        var words = new List<string>();
-        var warnings = new List<string>();
-        var i = 0;
-        while (i < query.Length)
+        options ??= new QueryOptions();
+        var parsed = QueryParser.Parse(query, options.Strict, options.Limits, options.AnyWord);
+        var warnings = parsed.Warnings.ToList();
+        var translation = new Fts5Translator(parsed.Query, options.Strict, options.Limits, vocabulary, warnings)
+            .Translate(parsed.Root, allowFallback: !options.AnyWord && !parsed.HasExplicitOperators);
+
+        if (translation.Match == null && translation.ExcludeOnly == null && translation.Filters.Count == 0)
         {
-            if (char.IsWhiteSpace(query[i])) { i++; continue; }
-            var negative = query[i] == '-';
-            if (negative) i++;
-            string text;
-            if (i < query.Length && query[i] == '"')
+            warnings.Add(parsed.Root == null ? "the query is empty" : "nothing searchable is left in the query");
+        }
+
+        if (translation.StopWordsDropped.Count > 0)
+        {
+            warnings.Add($"ignored common words: {string.Join(", ", translation.StopWordsDropped)}");
+        }
+
+        return new CompiledQuery
+        {
+            Match = translation.Match,
+            Fallback = translation.Fallback,
+            ExcludeOnly = translation.ExcludeOnly,
+            Filters = translation.Filters,
+            Weights = translation.Weights,
+            Warnings = warnings.Distinct().ToList(),
+            Words = translation.Words,
+            Explanation = new QueryExplanation
             {
-                var close = query.IndexOf('"', i + 1);
-                if (close < 0) { warnings.Add("closed an unbalanced quote"); close = query.Length; }
-                text = query[(i + 1)..close];
-                i = close + 1;
-            }
-            else
-            {
-                var end = i;
-                while (end < query.Length && !char.IsWhiteSpace(query[end])) end++;
-                text = query[i..end];
-                i = end;
-            }
-
-            if (!text.Any(char.IsLetterOrDigit)) continue;
-            var quoted = "\"" + text.Replace("\"", "\"\"") + "\"";
-            (negative ? negatives : positives).Add(quoted);
-            if (!negative) words.Add(text);
-        }
-
-        if (positives.Count == 0)
-        {
-            return new CompiledQuery { ExcludeOnly = negatives.Count > 0 ? string.Join(" OR ", negatives) : null, Warnings = warnings };
-        }
-
-        var op = options.AnyWord ? " OR " : " AND ";
-        var match = new StringBuilder("(" + string.Join(op, positives) + ")");
-        foreach (var negative in negatives) match.Append(" NOT ").Append(negative);
-        string? fallback = null;
-        if (!options.AnyWord && positives.Count > 1)
-        {
-            fallback = "(" + string.Join(" OR ", positives) + ")" + string.Concat(negatives.Select(n => " NOT " + n));
-        }
-
-        return new CompiledQuery { Match = match.ToString(), Fallback = fallback, Warnings = warnings, Words = words };
+                Tree = parsed.Root?.Print() ?? "(empty)",
+                Match = translation.Match ?? (translation.ExcludeOnly != null ? "all passages NOT " + translation.ExcludeOnly : null),
+                Filters = translation.Filters.Select(Fts5Translator.Describe).ToList(),
+                StopWordsDropped = translation.StopWordsDropped,
+                Expansions = translation.Expansions,
+            },
+        };
     }
+
+    /// <summary>Compiles with default (lenient, AND) options.</summary>
+    public static CompiledQuery Compile(string query, IVocabulary? vocabulary = null) => Compile(query, new QueryOptions(), vocabulary);
 }

@@ -55,7 +55,7 @@ public sealed partial class Searcher(string indexPath)
         var offset = (request.Page - 1) * request.PageSize;
         if (offset < total)
         {
-            foreach (var (rowId, score) in RankPage(connection, source, kinds, constrainDocs ? allowed : null, request.Sort, catalog, request.PageSize, offset))
+            foreach (var (rowId, score) in RankPage(connection, source, kinds, constrainDocs ? allowed : null, request.Sort, compiled.Weights, request.PageSize, offset))
             {
                 hits.Add(MakeHit(connection, catalog, source, rowId, score));
             }
@@ -82,7 +82,11 @@ public sealed partial class Searcher(string indexPath)
         };
     }
 
-    private static string? DidYouMean(string query, CompiledQuery compiled, IVocabulary vocabulary) => null;
+    private static string? DidYouMean(string query, CompiledQuery compiled, IVocabulary vocabulary)
+    {
+        var suggestion = Querying.DidYouMean.Suggest(query, vocabulary);
+        return suggestion is null || string.Equals(suggestion, query, StringComparison.OrdinalIgnoreCase) ? null : suggestion;
+    }
 
     private static void Validate(SearchRequest request)
     {
@@ -193,7 +197,7 @@ public sealed partial class Searcher(string indexPath)
     }
 
     private static List<(long RowId, double Score)> RankPage(SqliteConnection connection, MatchSource? source, IReadOnlyList<ValueFilter> kinds,
-        HashSet<long>? allowedDocs, SearchSort sort, DocumentCatalog catalog, int limit, int offset)
+        HashSet<long>? allowedDocs, SearchSort sort, ColumnWeights? weights, int limit, int offset)
     {
         using var command = connection.CreateCommand();
         var fromFts = source is { Kind: MatchKind.Match };
@@ -226,7 +230,7 @@ public sealed partial class Searcher(string indexPath)
         if (fromFts)
         {
             var join = kindSql.Length > 0 ? " JOIN passages p ON p.rowid = f.rowid" : "";
-            var (wt, wti, ws) = IndexSchema.DefaultWeights;
+            var (wt, wti, ws) = weights is null ? IndexSchema.DefaultWeights : (weights.Text, weights.Title, weights.Section);
             command.CommandText = $"""
                 SELECT f.rowid, bm25(passage_fts, {wt:0.0##}, {wti:0.0##}, {ws:0.0##}) AS s FROM passage_fts f{join}{dateJoin}
                 WHERE passage_fts MATCH $m{kindSql}{docSql}

@@ -1,0 +1,14 @@
+namespace PakRussia.Search.Corpus;
+
+/// <summary>Settings for reading a corpus folder.</summary>
+public sealed record CorpusOptions
+{
+    /// <summary>Files larger than this are skipped (default 20 MB).</summary>
+    public long MaxFileBytes { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>Name of the metadata manifest inside the corpus folder; it is never read as a document.</summary>
+    public string ManifestFileName { get; init; } = "manifest.json";
+
+    /// <summary>Extensions (lower-case, with the dot) that are read as documents.</summary>
+    public IReadOnlySet<string> Extensions { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".html", ".htm" };
+}

@@ -1,0 +1,39 @@
+namespace PakRussia.Search.Evaluation;
+
+/// <summary>Turns passage hits into document hits for document-level evaluation.</summary>
+public static class PassageAggregation
+{
+    /// <summary>
+    /// "A document scores as its best passage": keeps each document's highest passage score and returns the
+    /// documents ranked by it, score descending, ties broken by docId ascending (ordinal), so the result does not
+    /// depend on the order of <paramref name="passageHits"/>. (trec_eval would order such ties by docId descending;
+    /// it re-sorts anyway, so this order matters only for what the engine shows.)
+    /// </summary>
+    /// <exception cref="ArgumentException">A score is NaN.</exception>
+    public static IReadOnlyList<RankedDocument> BestPassagePerDocument(IEnumerable<(string docId, double score)> passageHits)
+    {
+        ArgumentNullException.ThrowIfNull(passageHits);
+        var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (docId, score) in passageHits)
+        {
+            ArgumentNullException.ThrowIfNull(docId, nameof(passageHits));
+            if (double.IsNaN(score))
+            {
+                throw new ArgumentException($"a passage of '{docId}' has a NaN score", nameof(passageHits));
+            }
+
+            if (!best.TryGetValue(docId, out var current) || score > current)
+            {
+                best[docId] = score;
+            }
+        }
+
+        var ranked = best.Select(p => new RankedDocument(p.Key, p.Value)).ToArray();
+        Array.Sort(ranked, static (x, y) =>
+        {
+            var byScore = y.Score.CompareTo(x.Score);
+            return byScore != 0 ? byScore : string.CompareOrdinal(x.DocId, y.DocId);
+        });
+        return ranked;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using PakRussia.Search.Querying;
+
+namespace PakRussia.Search.Tests.Querying;
+
+/// <summary>Limits are checked before recursion or expansion and throw in both modes.</summary>
+public class QueryLimitTests
+{
+    private static QueryLimitException Limit(string query, bool strict, QueryLimits? limits = null) =>
+        Assert.Throws<QueryLimitException>(() =>
+            QueryCompiler.Compile(query, new QueryOptions { Strict = strict, Limits = limits ?? QueryLimits.Default }, Fts5Table.Vocabulary));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TooLongQueryIsRefused(bool strict)
+    {
+        var e = Limit(new string('a', 1_001), strict);
+        Assert.Equal("length", e.Limit);
+        Assert.Equal(1_000, e.Maximum);
+        Assert.Contains("1,001 characters", e.Message);
+        Assert.NotNull(QueryCompiler.Compile(new string('a', 1_000), new QueryOptions { Strict = strict }, null).Match);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HundredThousandNestedParenthesesAreRefusedWithoutRecursing(bool strict)
+    {
+        var deep = new string('(', 100_000) + "russia" + new string(')', 100_000);
+        var watch = Stopwatch.StartNew();
+        Assert.Equal("length", Limit(deep, strict).Limit);
+        var e = Limit(deep, strict, new QueryLimits { MaxLength = 1_000_000 });
+        Assert.Equal("depth", e.Limit);
+        Assert.Equal(17, e.Position);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void SixteenLevelsAreFineSeventeenAreNot()
+    {
+        var ok = QueryCompiler.Compile(new string('(', 16) + "russia" + new string(')', 16), new QueryOptions { Strict = true }, null);
+        Assert.Equal("\"russia\"", ok.Match);
+        Assert.Equal("depth", Limit(new string('(', 17) + "russia" + new string(')', 17), strict: false).Limit);
+        Assert.Equal("depth", Limit("title:(" + new string('(', 15) + "x" + new string(')', 16), strict: true).Limit);
+    }
+
+    [Fact]
+    public void TooManyClausesAreRefused()
+    {
+        var words = Enumerable.Range(0, 65).Select(i => "w" + i).ToList();
+        Assert.Equal("clauses", Limit(string.Join(' ', words), strict: false).Limit);
+        Assert.NotNull(QueryCompiler.Compile(string.Join(" AND ", words.Take(64)), new QueryOptions { Strict = true }, null).Match);
+    }
+
+    [Fact]
+    public void WildcardExpansionIsCappedPerTermAndInTotal()
+    {
+        var vocabulary = new InMemoryVocabulary(
+            from g in "abcde"
+            from i in Enumerable.Range(0, 60)
+            select ($"k{g}x{i:D2}", (long)(100 - i)));
+        var q = QueryCompiler.Compile("ka?* kb?* kc?* kd?* ke?*", new QueryOptions(), vocabulary);
+        Assert.Contains(q.Warnings, w => w == "'ka?*' matches 60 words; kept the 50 most frequent");
+        Assert.Contains(q.Warnings, w => w.Contains("the query already expanded 200 words"));
+        Assert.Equal(4, q.Explanation!.Expansions.Count(e => e.Contains(" → k")));
+        Assert.Contains("\"kax00\" OR \"kax01\"", q.Match);
+        Assert.DoesNotContain("\"kax50\"", q.Match);
+        Assert.Contains("\"ke\" *", q.Match);
+    }
+
+    [Fact]
+    public void DefaultLimitsAreDocumentedValues()
+    {
+        var d = QueryLimits.Default;
+        Assert.Equal((1_000, 64, 16, 50, 200, 2), (d.MaxLength, d.MaxClauses, d.MaxDepth, d.MaxExpansionsPerTerm, d.MaxTotalExpansions, d.MinPrefixLength));
+    }
+}
