@@ -38,18 +38,23 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
     [Fact]
     public async Task Search_returns_ranked_highlighted_hits_and_facets_in_the_cli_shape()
     {
-        var json = await GetJson("/api/search?q=helicopters");
-        Assert.Equal("helicopters", json.GetProperty("query").GetString());
-        Assert.True(json.GetProperty("total").GetInt64() >= 1);
+        var json = await GetJson("/api/search?q=pipeline");
+        Assert.Equal("pipeline", json.GetProperty("query").GetString());
+        Assert.True(json.GetProperty("total").GetInt64() >= 3);
         Assert.Equal(1, json.GetProperty("page").GetInt32());
         Assert.Equal(10, json.GetProperty("pageSize").GetInt32());
-        var hit = json.GetProperty("hits")[0];
-        Assert.Equal("news-helicopters", hit.GetProperty("docId").GetString());
-        Assert.Contains("<mark>helicopters</mark>", hit.GetProperty("highlight").GetString());
-        Assert.Contains("[pakrussia:news-helicopters.p", hit.GetProperty("citation").GetString());
-        Assert.False(hit.TryGetProperty("snippet", out _)); // nulls are left out, as in the CLI's --json
+        var hits = json.GetProperty("hits").EnumerateArray().ToList();
+        var hit = hits.Single(h => h.GetProperty("passageId").GetString() == "explainer-relations.p31");
+        Assert.Equal("explainer-relations", hit.GetProperty("docId").GetString());
+        Assert.Equal("Pakistan-Russia relations: history, challenges and future opportunities", hit.GetProperty("title").GetString());
+        Assert.Contains("<mark>Pipeline</mark>", hit.GetProperty("highlight").GetString());
+        Assert.Contains("[pakrussia:explainer-relations.p31]", hit.GetProperty("citation").GetString());
+        Assert.False(hit.TryGetProperty("author", out _)); // nulls are left out, as in the CLI's --json
+        Assert.Contains(hits, h => h.GetProperty("highlight").GetString()!.Contains("<mark>pipeline</mark>")); // a match in the title or section marks nothing in the text
         var sources = json.GetProperty("facets").GetProperty("sourceType");
-        Assert.Contains(sources.EnumerateArray(), v => v.GetProperty("value").GetString() == "news");
+        Assert.Contains(sources.EnumerateArray(), v => v.GetProperty("value").GetString() == "explainer");
+        Assert.Contains(json.GetProperty("facets").GetProperty("document").EnumerateArray(),
+            v => v.GetProperty("value").GetString() == "explainer-relations" && v.GetProperty("label").GetString()!.StartsWith("Pakistan-Russia relations"));
     }
 
     [Fact]
@@ -68,26 +73,28 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
     [Fact]
     public async Task Year_date_sort_and_paging_parameters_apply()
     {
-        var year = await GetJson("/api/search?q=pakistan&year=2015");
-        Assert.All(year.GetProperty("hits").EnumerateArray(), h => Assert.Equal(2015, h.GetProperty("year").GetInt32()));
-        var range = await GetJson("/api/search?q=pakistan&from=2016&to=2018&size=100");
-        Assert.All(range.GetProperty("hits").EnumerateArray(), h => Assert.InRange(h.GetProperty("year").GetInt32(), 2016, 2018));
+        var year = await GetJson("/api/search?q=pakistan&year=2017&size=100");
+        Assert.NotEmpty(year.GetProperty("hits").EnumerateArray());
+        Assert.All(year.GetProperty("hits").EnumerateArray(), h => Assert.Equal(2017, h.GetProperty("year").GetInt32()));
+        var range = await GetJson("/api/search?q=pakistan&from=2018&to=2023&size=100");
+        Assert.All(range.GetProperty("hits").EnumerateArray(), h => Assert.InRange(h.GetProperty("year").GetInt32(), 2018, 2023));
         var byDate = await GetJson("/api/search?q=pakistan&sort=date&size=100");
-        var dates = byDate.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("date").GetString()!).ToList();
+        var dates = byDate.GetProperty("hits").EnumerateArray().Select(h => h.TryGetProperty("date", out var d) ? d.GetString()! : "").ToList();
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
         var page2 = await GetJson("/api/search?q=pakistan&size=2&page=2");
         Assert.Equal(2, page2.GetProperty("page").GetInt32());
         Assert.Equal(2, page2.GetProperty("hits").GetArrayLength());
-        var explain = await GetJson("/api/search?q=pakistan&explain=true&any=1&doc=news-exercise");
-        Assert.All(explain.GetProperty("hits").EnumerateArray(), h => Assert.Equal("news-exercise", h.GetProperty("docId").GetString()));
+        var explain = await GetJson("/api/search?q=pakistan&explain=true&any=1&doc=news-ties-closer");
+        Assert.All(explain.GetProperty("hits").EnumerateArray(), h => Assert.Equal("news-ties-closer", h.GetProperty("docId").GetString()));
+        Assert.True(explain.TryGetProperty("explain", out _));
     }
 
     [Fact]
     public async Task Duplicates_are_collapsed_into_one_hit()
     {
-        var json = await GetJson("/api/search?q=ally");
-        var hit = json.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("passageId").GetString() == "forum-ally.p0");
-        Assert.Equal("forum-ally.p3", hit.GetProperty("duplicates")[0].GetString());
+        var json = await GetJson("/api/search?q=pipeline");
+        var hit = json.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("passageId").GetString() == "forum-better-ally.p26");
+        Assert.Equal("forum-better-ally.p28", hit.GetProperty("duplicates")[0].GetString());
     }
 
     [Theory]
@@ -100,6 +107,8 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
     [InlineData("/api/search?q=pakistan&strict=maybe", "strict")]
     [InlineData("/api/search?q=pakistan&q=russia", "once")]
     [InlineData("/api/search?q=pakistan&from=2019&to=2014", "reversed")]
+    [InlineData("/api/search?q=year%3A%5B2014%20TO&strict=true", "Cannot parse")]
+    [InlineData("/api/search?q=%22unbalanced&strict=1", "Cannot parse")]
     [InlineData("/api/search?q=", "empty")]
     [InlineData("/api/search", "empty")]
     [InlineData("/api/search?q=%E0%A4%A", "percent")]
@@ -133,13 +142,13 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
     [Fact]
     public async Task Passage_shows_context_document_and_citation()
     {
-        var json = await GetJson("/api/passages/news-helicopters.p1?context=1");
-        Assert.Equal("news-helicopters.p1", json.GetProperty("passage").GetProperty("passageId").GetString());
-        Assert.Equal("news-helicopters.p0", json.GetProperty("before")[0].GetProperty("passageId").GetString());
-        Assert.Equal("news-helicopters.p2", json.GetProperty("after")[0].GetProperty("passageId").GetString());
-        Assert.Equal("Pakistan signs deal for Mi-35 helicopters", json.GetProperty("document").GetProperty("title").GetString());
-        Assert.Contains("pakrussia:news-helicopters.p1", json.GetProperty("citation").GetString());
-        var bare = await GetJson("/api/passages/news-helicopters.p1");
+        var json = await GetJson("/api/passages/news-ties-closer.p3?context=1");
+        Assert.Equal("news-ties-closer.p3", json.GetProperty("passage").GetProperty("passageId").GetString());
+        Assert.Equal("news-ties-closer.p2", json.GetProperty("before")[0].GetProperty("passageId").GetString());
+        Assert.Equal("news-ties-closer.p4", json.GetProperty("after")[0].GetProperty("passageId").GetString());
+        Assert.Equal("Pakistan-Russia ties: What brings them closer", json.GetProperty("document").GetProperty("title").GetString());
+        Assert.Contains("pakrussia:news-ties-closer.p3", json.GetProperty("citation").GetString());
+        var bare = await GetJson("/api/passages/news-ties-closer.p3");
         Assert.Equal(0, bare.GetProperty("before").GetArrayLength());
     }
 
@@ -147,17 +156,19 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
     public async Task Documents_are_listed_and_shown_with_their_passages_in_order()
     {
         var list = await GetJson("/api/documents");
-        Assert.Equal(TestIndex.Documents().Count(), list.GetArrayLength());
-        Assert.Contains(list.EnumerateArray(), d => d.GetProperty("docId").GetString() == "explainer-ties" && d.GetProperty("passages").GetInt32() == 3);
-        var doc = await GetJson("/api/documents/explainer-ties");
+        Assert.Equal(6, list.GetArrayLength()); // five seeds and the hostile document
+        var summary = list.EnumerateArray().Single(d => d.GetProperty("docId").GetString() == "explainer-relations");
+        var doc = await GetJson("/api/documents/explainer-relations");
         Assert.Equal("explainer", doc.GetProperty("document").GetProperty("sourceType").GetString());
+        Assert.Equal("2023", doc.GetProperty("document").GetProperty("date").GetString());
         var ordinals = doc.GetProperty("passages").EnumerateArray().Select(p => p.GetProperty("ordinal").GetInt32()).ToList();
-        Assert.Equal([0, 1, 2], ordinals);
+        Assert.Equal(summary.GetProperty("passages").GetInt32(), ordinals.Count);
+        Assert.Equal(Enumerable.Range(0, ordinals.Count), ordinals);
     }
 
     [Theory]
     [InlineData("/api/passages/no-such-doc.p0")]
-    [InlineData("/api/passages/news-helicopters.p999")]
+    [InlineData("/api/passages/news-ties-closer.p999")]
     [InlineData("/api/documents/no-such-doc")]
     [InlineData("/api/passages/..%2F..%2Fetc%2Fpasswd")]
     [InlineData("/api/passages/%2e%2e%2f%2e%2e%2fetc%2fpasswd")]
@@ -175,9 +186,9 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
     [Fact]
     public async Task Suggest_completes_the_last_word_from_the_vocabulary()
     {
-        var json = await GetJson("/api/suggest?q=russia+helic");
-        Assert.Equal("russia helic", json.GetProperty("query").GetString());
-        Assert.Contains(json.GetProperty("completions").EnumerateArray(), c => c.GetString() == "helicopters");
+        var json = await GetJson("/api/suggest?q=russia+pipel");
+        Assert.Equal("russia pipel", json.GetProperty("query").GetString());
+        Assert.Equal(["pipeline", "pipelines"], json.GetProperty("completions").EnumerateArray().Select(c => c.GetString()).Order());
         var empty = await GetJson("/api/suggest?q=");
         Assert.Equal(0, empty.GetProperty("completions").GetArrayLength());
     }
@@ -187,8 +198,9 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
     {
         var json = await GetJson("/health");
         Assert.Equal("ok", json.GetProperty("status").GetString());
-        Assert.Equal(TestIndex.Documents().Count(), json.GetProperty("documents").GetInt64());
-        Assert.Equal(TestIndex.Documents().Sum(d => d.Passages.Count), json.GetProperty("passages").GetInt64());
+        Assert.Equal(6, json.GetProperty("documents").GetInt64());
+        Assert.Equal(TestIndex.Stats.Passages, json.GetProperty("passages").GetInt64());
+        Assert.True(json.GetProperty("passages").GetInt64() > 100);
     }
 
     [Fact]

@@ -72,8 +72,8 @@ public sealed class ServerStateTests
     {
         Assert.Equal(400, Problems.FromException(new Search.SearchRequestException("bad page")).Status);
         Assert.Equal(503, Problems.FromException(new Indexing.IndexException("no index")).Status);
-        Assert.Equal(400, Problems.FromException(new PakRussia.Search.Querying.FakeQueryParseException("x")).Status);
-        Assert.Equal(400, Problems.FromException(new PakRussia.Search.Querying.FakeQueryLimitException("x")).Status);
+        Assert.Equal(400, Problems.FromException(new Querying.QueryParseException("year:[2014 TO", 14, "missing ']'")).Status);
+        Assert.Equal(400, Problems.FromException(new Querying.QueryLimitException("a b c", 0, "clauses", 2, "too many clauses")).Status);
         var (status, detail) = Problems.FromException(new InvalidOperationException("secret internals at /srv/app"));
         Assert.Equal(500, status);
         Assert.DoesNotContain("secret", detail);

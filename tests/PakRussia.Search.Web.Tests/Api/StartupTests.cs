@@ -1,5 +1,4 @@
 using System.Net;
-using PakRussia.Search.Indexing;
 using PakRussia.Search.Web.Tests.TestSupport;
 
 namespace PakRussia.Search.Web.Tests.Api;
@@ -8,31 +7,27 @@ namespace PakRussia.Search.Web.Tests.Api;
 public sealed class StartupTests
 {
     [Fact]
-    public async Task The_server_builds_the_index_before_serving()
+    public async Task The_server_indexes_the_corpus_folder_before_serving()
     {
         using var folder = new TempFolder();
-        var index = folder.File("built-at-start.db");
-        var calls = new List<(string Corpus, string Index)>();
+        var corpus = TestIndex.MakeCorpus(folder.File("corpus"));
+        var index = folder.File(Path.Combine("index", "built-at-start.db"));
         var app = WebServer.Build(new WebServerOptions
         {
             IndexPath = index,
-            CorpusPath = folder.Path,
+            CorpusPath = corpus,
             Urls = ["http://127.0.0.1:0"],
-            PrepareIndex = (corpus, path, log) =>
-            {
-                calls.Add((corpus, path));
-                IndexBuilder.BuildFrom(TestIndex.Documents(), path, "start-up test");
-                log.WriteLine("indexed the test corpus");
-                return path;
-            },
+            PrepareIndex = CorpusIndexing.Ensure, // what Program uses
         });
         await app.StartAsync();
         try
         {
-            Assert.Equal([(folder.Path, index)], calls);
+            Assert.True(File.Exists(index), "the index was built at start-up");
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
             var health = await client.GetStringAsync("/health");
-            Assert.Contains($"\"documents\":{TestIndex.Documents().Count()}", health);
+            Assert.Contains("\"documents\":6,", health);
+            var search = await client.GetStringAsync("/api/search?q=druzhba");
+            Assert.Contains("<mark>Druzhba</mark>", search);
         }
         finally
         {
@@ -50,7 +45,7 @@ public sealed class StartupTests
             IndexPath = folder.File("never.db"),
             CorpusPath = folder.File("no-such-corpus"),
             Urls = ["http://127.0.0.1:0"],
-            PrepareIndex = (corpus, _, _) => throw new IndexException($"No corpus folder at {corpus}."),
+            PrepareIndex = CorpusIndexing.Ensure, // no corpus and no index: IndexException, logged
         });
         await app.StartAsync();
         try
