@@ -1,0 +1,45 @@
+using System.CommandLine;
+using PakRussia.Search.Web;
+
+namespace PakRussia.Search.Cli.Commands;
+
+/// <summary>
+/// <c>pakrussia serve</c>: the web page and JSON API on 127.0.0.1 over the same engine. Indexes the corpus first
+/// when needed (index on first use), then serves until Ctrl-C.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 5080)", DefaultValueFactory = _ => WebServerOptions.DefaultPort };
+        var urls = new Option<string?>("--urls") { Description = "Listen addresses instead of --port, ';'-separated (e.g. http://localhost:8080)" };
+        var corpus = CommonOptions.Corpus();
+        var index = CommonOptions.Index();
+        var command = new Command("serve", "Serve the search page and the JSON API (http://127.0.0.1:5080 by default)") { port, urls, corpus, index };
+        command.SetAction(parse => CommandRunner.Run(error, () =>
+        {
+            var portValue = parse.GetValue(port);
+            if (portValue is < 1 or > 65535)
+            {
+                error.WriteLine($"error: --port must be between 1 and 65535 (got {portValue})");
+                return ExitCodes.BadInput;
+            }
+
+            var listen = parse.GetValue(urls) is { Length: > 0 } given
+                ? given.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [$"http://127.0.0.1:{portValue}"];
+            var options = new WebServerOptions
+            {
+                IndexPath = Path.GetFullPath(parse.GetValue(index)!),
+                CorpusPath = parse.GetValue(corpus),
+                Urls = listen,
+                PrepareIndex = IndexLocator.Ensure,
+            };
+            var app = WebServer.Build(options);
+            app.Lifetime.ApplicationStarted.Register(() => output.WriteLine($"serving {options.IndexPath} at {string.Join(", ", app.Urls)} (Ctrl-C stops)"));
+            app.Run();
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

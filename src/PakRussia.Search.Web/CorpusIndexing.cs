@@ -1,0 +1,46 @@
+using PakRussia.Search.Indexing;
+using PakRussia.Search.Search;
+
+namespace PakRussia.Search.Web;
+
+/// <summary>
+/// Index on first use for the standalone web host, as the CLI does it: a missing index is built from the corpus
+/// folder, one built from that folder is brought up to date (a cheap check when nothing changed), and an index
+/// file that exists but is unusable is never silently replaced (the server reports it on /health with 503).
+/// </summary>
+public static class CorpusIndexing
+{
+    public static string Ensure(string corpus, string index, TextWriter log)
+    {
+        var path = Path.GetFullPath(index);
+        if (File.Exists(path))
+        {
+            if (!IndexFiles.IsUsable(path, out var problem))
+            {
+                throw new IndexException(problem!);
+            }
+
+            var source = new Searcher(path).Stats().Source;
+            if (source?.StartsWith(FolderCorpusSource.DescriptionPrefix, StringComparison.Ordinal) == false || !Directory.Exists(corpus))
+            {
+                return path; // imported from JSON Lines, or the corpus is elsewhere: serve it as it is
+            }
+        }
+        else if (!Directory.Exists(corpus))
+        {
+            throw new IndexException($"No index at {path} and no corpus folder at {Path.GetFullPath(corpus)} to build one from.");
+        }
+
+        var summary = IndexBuilder.Update(new FolderCorpusSource(corpus), path);
+        if (!summary.UpToDate)
+        {
+            log.WriteLine($"indexed {Path.GetFullPath(corpus)}: {summary.Documents} documents, {summary.Passages} passages ({summary.Elapsed.TotalSeconds:0.0} s)");
+            foreach (var skipped in summary.Skipped)
+            {
+                log.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");
+            }
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,55 @@
+using PakRussia.Search.Search;
+using PakRussia.Search.Web.Infrastructure;
+
+namespace PakRussia.Search.Web.Endpoints;
+
+/// <summary><c>GET /api/search</c>: ranked passages, highlights, facets; the same JSON as <c>pakrussia search --json</c>.</summary>
+public static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/search", Search)
+            .WithName("Search")
+            .WithSummary("Search passages")
+            .WithDescription("q: the query (at most 1000 characters); source, year, doc, author: facet filters (repeatable: values of one facet combine with OR); "
+                + "from/to: date bounds (2014, 2014-03, 2014-03-05); sort: relevance, date or date-asc; page (from 1); size (1-100); any: match any word; "
+                + "strict: a malformed query is an error; explain: include how the query was read.")
+            .Produces<SearchResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return routes;
+    }
+
+    // Parameters are declared as strings so that OpenAPI lists them and a malformed value becomes our own 400,
+    // not a framework binding failure.
+    private static IResult Search(
+        HttpContext context, Searcher searcher,
+        string? q = null, string[]? source = null, string[]? year = null, string? from = null, string? to = null,
+        string[]? doc = null, string[]? author = null, string? sort = null, string? page = null, string? size = null,
+        string? any = null, string? strict = null, string? explain = null)
+    {
+        var query = context.Request.Query;
+        var request = new SearchRequest
+        {
+            Query = QueryParameters.Query(query["q"]),
+            Sources = QueryParameters.Many(query["source"], "source"),
+            Years = QueryParameters.Years(query["year"]),
+            From = NullIfEmpty(QueryParameters.Single(query["from"], "from")),
+            To = NullIfEmpty(QueryParameters.Single(query["to"], "to")),
+            Docs = QueryParameters.Many(query["doc"], "doc"),
+            Authors = QueryParameters.Many(query["author"], "author"),
+            Sort = QueryParameters.Sort(query["sort"]),
+            Page = QueryParameters.Int(query["page"], "page", 1),
+            PageSize = QueryParameters.Int(query["size"], "size", 10),
+            Any = QueryParameters.Bool(query["any"], "any"),
+            Strict = QueryParameters.Bool(query["strict"], "strict"),
+            Explain = QueryParameters.Bool(query["explain"], "explain"),
+        };
+
+        // The engine does not take a cancellation token yet: at least do no work for a client that has gone.
+        context.RequestAborted.ThrowIfCancellationRequested();
+        return Results.Json(searcher.Search(request), JsonDefaults.Web);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using PakRussia.Search.Search;
+
+namespace PakRussia.Search.Web.Infrastructure;
+
+/// <summary>
+/// Reads query-string parameters strictly: a value that does not parse is a <see cref="SearchRequestException"/>
+/// (400) naming the parameter, never a silent default and never a framework binding error.
+/// </summary>
+public static class QueryParameters
+{
+    /// <summary>Longest query text accepted, in characters.</summary>
+    public const int MaxQueryLength = 1000;
+
+    /// <summary>Longest single filter value accepted, in characters.</summary>
+    public const int MaxValueLength = 200;
+
+    public static string? Single(StringValues values, string name)
+    {
+        if (values.Count > 1)
+            throw new SearchRequestException($"'{name}' was given {values.Count} times; give it once.");
+        var value = values.Count == 0 ? null : values[0];
+        if (value is { Length: > MaxValueLength } && name is not "q")
+            throw new SearchRequestException($"'{name}' is longer than {MaxValueLength} characters.");
+        return value;
+    }
+
+    public static string Query(StringValues values, string name = "q")
+    {
+        var query = Single(values, name) ?? "";
+        if (query.Length > MaxQueryLength)
+            throw new SearchRequestException($"The query is {query.Length} characters long; at most {MaxQueryLength} are accepted.");
+        return query;
+    }
+
+    public static int Int(StringValues values, string name, int fallback)
+    {
+        var text = Single(values, name);
+        if (string.IsNullOrEmpty(text))
+            return fallback;
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            throw new SearchRequestException($"'{name}' must be a whole number (got '{Printable(text)}').");
+        return value;
+    }
+
+    public static bool Bool(StringValues values, string name)
+    {
+        var text = Single(values, name);
+        return text?.ToLowerInvariant() switch
+        {
+            null => false,
+            "" or "1" or "true" or "on" or "yes" => true,
+            "0" or "false" or "off" or "no" => false,
+            _ => throw new SearchRequestException($"'{name}' must be true or false (got '{Printable(text)}')."),
+        };
+    }
+
+    public static IReadOnlyList<string> Many(StringValues values, string name)
+    {
+        var list = new List<string>();
+        foreach (var value in values)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                continue;
+            if (value.Length > MaxValueLength)
+                throw new SearchRequestException($"A '{name}' value is longer than {MaxValueLength} characters.");
+            if (list.Count >= SearchLimits.MaxFilterValues)
+                throw new SearchRequestException($"Too many '{name}' values; at most {SearchLimits.MaxFilterValues}.");
+            list.Add(value);
+        }
+
+        return list;
+    }
+
+    public static IReadOnlyList<int> Years(StringValues values)
+    {
+        var years = new List<int>();
+        foreach (var value in Many(values, "year"))
+        {
+            if (value.Length != 4 || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+                throw new SearchRequestException($"'year' must be a four-digit year (got '{Printable(value)}').");
+            years.Add(year);
+        }
+
+        return years;
+    }
+
+    public static SearchSort Sort(StringValues values)
+    {
+        var text = Single(values, "sort");
+        return text?.ToLowerInvariant() switch
+        {
+            null or "" or "relevance" or "score" => SearchSort.Relevance,
+            "date" or "date-desc" or "newest" => SearchSort.Date,
+            "date-asc" or "oldest" => SearchSort.DateAscending,
+            _ => throw new SearchRequestException($"Unknown sort '{Printable(text)}': use relevance, date or date-asc."),
+        };
+    }
+
+    /// <summary>A value as it may be echoed in an error message: short, no control characters.</summary>
+    public static string Printable(string value)
+    {
+        var cleaned = new string(value.Where(c => !char.IsControl(c)).Take(60).ToArray());
+        return value.Length > 60 ? cleaned + "…" : cleaned;
+    }
+}
