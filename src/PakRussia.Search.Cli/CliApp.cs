@@ -17,6 +17,17 @@ public static class CliApp
         try
         {
             var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // A malformed command line is bad input (exit 2), not "nothing found" (System.CommandLine's 1).
+                foreach (var problem in parse.Errors)
+                {
+                    error.WriteLine($"error: {problem.Message}");
+                }
+
+                return ExitCodes.BadInput;
+            }
+
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex)

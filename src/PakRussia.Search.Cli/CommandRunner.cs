@@ -22,6 +22,12 @@ public static class CommandRunner
             error.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
+        catch (QueryTimeoutException ex)
+        {
+            // Too expensive for its time budget: the user must change the query (or raise --budget-ms).
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (IndexException ex)
         {
             error.WriteLine($"error: {ex.Message}");

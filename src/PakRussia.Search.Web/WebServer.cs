@@ -27,7 +27,11 @@ public static class WebServer
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         // Resolved from the registered options (not the argument) so tests can replace them.
-        builder.Services.AddSingleton(services => new Searcher(services.GetRequiredService<WebServerOptions>().IndexPath));
+        builder.Services.AddSingleton(services =>
+        {
+            var effective = services.GetRequiredService<WebServerOptions>();
+            return new Searcher(effective.IndexPath) { TimeBudget = effective.QueryTimeBudget };
+        });
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {

@@ -23,6 +23,9 @@ public sealed record WebServerOptions
     /// <summary>Requests per second one client IP may make before getting 429 (token bucket, bursts up to this many).</summary>
     public int RequestsPerSecond { get; init; } = 200;
 
+    /// <summary>How long one search may run before it is interrupted and answered 503 with Retry-After.</summary>
+    public TimeSpan QueryTimeBudget { get; init; } = PakRussia.Search.Search.SearchLimits.DefaultTimeBudget;
+
     /// <summary>
     /// Brings the index up to date before serving: (corpus, index, log) → index path. The CLI passes its
     /// index-on-first-use; null serves <see cref="IndexPath"/> as it is.

@@ -25,9 +25,14 @@ public static class SearchCommand
         var top = new Option<int>("--top") { Description = "Hits per page (1-100)", DefaultValueFactory = _ => 10 };
         var page = new Option<int>("--page") { Description = "Page number, from 1", DefaultValueFactory = _ => 1 };
         var explain = new Option<bool>("--explain") { Description = "Show how the query was read" };
+        var budget = new Option<int>("--budget-ms")
+        {
+            Description = "Stop a query that runs longer than this many milliseconds (exit 2; default 1000, 0 = no limit)",
+            DefaultValueFactory = _ => (int)SearchLimits.DefaultTimeBudget.TotalMilliseconds,
+        };
         var command = new Command("search", "Search passages: BM25 ranking, highlights, facets and filters")
         {
-            query, corpus, index, json, any, strict, source, year, from, to, doc, author, sort, top, page, explain,
+            query, corpus, index, json, any, strict, source, year, from, to, doc, author, sort, top, page, explain, budget,
         };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
@@ -48,7 +53,11 @@ public static class SearchCommand
                 Explain = parse.GetValue(explain),
             };
             var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error);
-            var response = new Searcher(path).Search(request);
+            var budgetMs = parse.GetValue(budget);
+            if (budgetMs < 0)
+                throw new SearchRequestException($"--budget-ms must be 0 (no limit) or more (got {budgetMs}).");
+            var searcher = new Searcher(path) { TimeBudget = budgetMs == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(budgetMs) };
+            var response = searcher.Search(request);
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(response, JsonDefaults.Web));

@@ -31,6 +31,11 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
             }
 
             context.Response.Clear();
+            if (ex is PakRussia.Search.Search.QueryTimeoutException)
+            {
+                context.Response.Headers.RetryAfter = "1";
+            }
+
             await Problems.Write(context, status, detail);
         }
     }

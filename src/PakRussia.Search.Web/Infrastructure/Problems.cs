@@ -33,6 +33,8 @@ public static class Problems
     public static (int Status, string Detail) FromException(Exception ex) => ex switch
     {
         SearchRequestException => (StatusCodes.Status400BadRequest, ex.Message),
+        // Past its time budget: 503 with Retry-After, not 400, since the same query may pass on an idle server.
+        QueryTimeoutException => (StatusCodes.Status503ServiceUnavailable, ex.Message),
         IndexException => (StatusCodes.Status503ServiceUnavailable, ex.Message),
         // Query-language errors (QueryParseException, QueryLimitException) come from the query branch;
         // matched by name so this works before and after it merges.

@@ -43,7 +43,20 @@ public static class SearchLimits
     /// <summary>Passages longer than this get a snippet around their densest matches.</summary>
     public const int SnippetThreshold = 480;
     public const int SnippetLength = 320;
+    /// <summary>How long one search may run before it is interrupted (<see cref="Searcher.TimeBudget"/>).</summary>
+    public static readonly TimeSpan DefaultTimeBudget = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>A request the searcher cannot honour (bad page, size, sort or filter value); the message says why.</summary>
 public sealed class SearchRequestException(string message) : Exception(message);
+
+/// <summary>
+/// The search ran past its time budget (<see cref="Searcher.TimeBudget"/>) and was interrupted inside SQLite: the
+/// query is too expensive (or the machine too busy) to answer in time. The CLI exits 2; the API answers 503 with
+/// Retry-After, since the same query may pass on an idle server.
+/// </summary>
+public sealed class QueryTimeoutException(string message, TimeSpan budget) : Exception(message)
+{
+    /// <summary>The budget that ran out.</summary>
+    public TimeSpan Budget { get; } = budget;
+}

@@ -16,6 +16,9 @@ public sealed record SearchResponse
     /// <summary>A corrected query when this one found nothing or very little.</summary>
     public string? Suggestion { get; init; }
     public QueryExplanation? Explain { get; init; }
+    /// <summary>The index generation that answered (one per build); not in the JSON body (the API sends it as X-Index-Generation).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Generation { get; init; }
 }
 
 /// <summary>One ranked passage.</summary>

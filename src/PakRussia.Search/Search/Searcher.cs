@@ -18,17 +18,44 @@ public sealed partial class Searcher(string indexPath)
 {
     public string IndexPath { get; } = Path.GetFullPath(indexPath);
 
-    public SearchResponse Search(SearchRequest request)
+    /// <summary>
+    /// How long one search may run (default <see cref="SearchLimits.DefaultTimeBudget"/>); past it the statement is
+    /// interrupted inside SQLite and the search throws <see cref="QueryTimeoutException"/>.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> or zero: no budget.
+    /// </summary>
+    public TimeSpan TimeBudget { get; init; } = SearchLimits.DefaultTimeBudget;
+
+    /// <summary>
+    /// Runs one search. Throws <see cref="QueryTimeoutException"/> past <see cref="TimeBudget"/> and
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled; either way
+    /// the running SQLite statement is interrupted, not left to finish.
+    /// </summary>
+    public SearchResponse Search(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         Validate(request);
+        cancellationToken.ThrowIfCancellationRequested();
         using var connection = IndexFiles.OpenRead(IndexPath);
+        using var budget = new QueryBudget(connection, TimeBudget, cancellationToken);
+        try
+        {
+            return SearchWithin(connection, budget, request, clock);
+        }
+        catch (SqliteException ex) when (budget.Translate(ex) is { } stopped)
+        {
+            throw stopped;
+        }
+    }
+
+    private static SearchResponse SearchWithin(SqliteConnection connection, QueryBudget budget, SearchRequest request, Stopwatch clock)
+    {
         var catalog = DocumentCatalog.For(connection);
         var vocabulary = new SqliteVocabulary(connection);
         var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any }, vocabulary);
         var warnings = new List<string>(compiled.Warnings);
         var filter = new DocumentFilter(request, compiled.Filters);
         var kinds = compiled.Filters.OfType<ValueFilter>().Where(f => f.Field == MetadataField.Kind).ToList();
+        budget.Check();
 
         var source = MatchSource.From(compiled);
         if (source is null && filter.IsEmpty && kinds.Count == 0)
@@ -38,13 +65,14 @@ public sealed partial class Searcher(string indexPath)
 
         if (!request.Facets && filter.IsEmpty && kinds.Count == 0 && source is { Kind: MatchKind.Match })
         {
-            return SearchWithoutFacets(connection, catalog, compiled, source, warnings, vocabulary, request, clock);
+            return SearchWithoutFacets(connection, budget, catalog, compiled, source, warnings, vocabulary, request, clock);
         }
 
         var counts = CountPerDocument(connection, source, kinds);
         if (source is { Kind: MatchKind.Match } && counts.Count == 0 && compiled.Fallback is not null)
         {
             source = new MatchSource(MatchKind.Match, compiled.Fallback);
+            budget.Check();
             counts = CountPerDocument(connection, source, kinds);
             if (counts.Count > 0)
             {
@@ -61,8 +89,10 @@ public sealed partial class Searcher(string indexPath)
         var offset = (request.Page - 1) * request.PageSize;
         if (offset < total)
         {
+            budget.Check();
             foreach (var (rowId, score) in RankPage(connection, source, kinds, constrainDocs ? allowed : null, request.Sort, compiled.Weights, request.PageSize, offset))
             {
+                budget.Check();
                 hits.Add(MakeHit(connection, catalog, source, rowId, score));
             }
         }
@@ -85,6 +115,7 @@ public sealed partial class Searcher(string indexPath)
             Facets = facets,
             Suggestion = suggestion,
             Explain = request.Explain ? compiled.Explanation : null,
+            Generation = catalog.Generation,
         };
     }
 
@@ -92,11 +123,24 @@ public sealed partial class Searcher(string indexPath)
     /// The top <paramref name="depth"/> passages by BM25, without highlights, facets or paging: for evaluation
     /// and benchmarks. Filters in the request apply; the OR fallback applies as in <see cref="Search"/>.
     /// </summary>
-    public IReadOnlyList<RankedPassage> Rank(SearchRequest request, int depth)
+    public IReadOnlyList<RankedPassage> Rank(SearchRequest request, int depth, CancellationToken cancellationToken = default)
     {
         if (depth < 1 || depth > SearchLimits.MaxResultWindow)
             throw new SearchRequestException($"depth must be between 1 and {SearchLimits.MaxResultWindow} (got {depth}).");
         using var connection = IndexFiles.OpenRead(IndexPath);
+        using var budget = new QueryBudget(connection, TimeBudget, cancellationToken);
+        try
+        {
+            return Rank(connection, budget, request, depth);
+        }
+        catch (SqliteException ex) when (budget.Translate(ex) is { } stopped)
+        {
+            throw stopped;
+        }
+    }
+
+    private static List<RankedPassage> Rank(SqliteConnection connection, QueryBudget budget, SearchRequest request, int depth)
+    {
         var catalog = DocumentCatalog.For(connection);
         var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any }, new SqliteVocabulary(connection));
         var filter = new DocumentFilter(request, compiled.Filters);
@@ -104,8 +148,9 @@ public sealed partial class Searcher(string indexPath)
         if (MatchSource.From(compiled) is not { Kind: MatchKind.Match } source)
             return [];
         HashSet<long>? allowed = filter.IsEmpty ? null : catalog.Entries.Where(e => filter.Allows(e)).Select(e => e.DocKey).ToHashSet();
+        budget.Check();
         var page = RankPage(connection, source, kinds, allowed, request.Sort, compiled.Weights, depth, 0);
-        if (page.Count == 0 && compiled.Fallback is not null)
+        if (page.Count == 0 && compiled.Fallback is not null && Checked(budget))
             page = RankPage(connection, source with { Expression = compiled.Fallback }, kinds, allowed, request.Sort, compiled.Weights, depth, 0);
         return page.Select(p =>
         {
@@ -118,7 +163,13 @@ public sealed partial class Searcher(string indexPath)
     /// Without facets and filters the total is one count(*) over the matches and the page one ranked query:
     /// the cheapest path, which the benchmark's facets-off mode measures.
     /// </summary>
-    private static SearchResponse SearchWithoutFacets(SqliteConnection connection, DocumentCatalog catalog, CompiledQuery compiled, MatchSource source,
+    private static bool Checked(QueryBudget budget)
+    {
+        budget.Check();
+        return true;
+    }
+
+    private static SearchResponse SearchWithoutFacets(SqliteConnection connection, QueryBudget budget, DocumentCatalog catalog, CompiledQuery compiled, MatchSource source,
         List<string> warnings, IVocabulary vocabulary, SearchRequest request, Stopwatch clock)
     {
         var offset = (request.Page - 1) * request.PageSize;
@@ -126,6 +177,7 @@ public sealed partial class Searcher(string indexPath)
         if (page.Count == 0 && offset == 0 && compiled.Fallback is not null)
         {
             source = source with { Expression = compiled.Fallback };
+            budget.Check();
             page = RankPage(connection, source, [], null, request.Sort, compiled.Weights, request.PageSize, offset);
             if (page.Count > 0)
                 warnings.Add("No passage has all the words; showing passages with some of them.");
@@ -134,8 +186,13 @@ public sealed partial class Searcher(string indexPath)
         using var count = connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH $m";
         count.Parameters.AddWithValue("$m", source.Expression);
+        budget.Check();
         var total = Convert.ToInt64(Execute(count, c => c.ExecuteScalar()));
-        var hits = page.Select(p => MakeHit(connection, catalog, source, p.RowId, p.Score)).ToList();
+        var hits = page.Select(p =>
+        {
+            budget.Check();
+            return MakeHit(connection, catalog, source, p.RowId, p.Score);
+        }).ToList();
         return new SearchResponse
         {
             Query = request.Query,
@@ -148,6 +205,7 @@ public sealed partial class Searcher(string indexPath)
             Facets = new FacetSet(),
             Suggestion = total < 3 && compiled.Words.Count > 0 ? DidYouMean(request.Query, compiled, vocabulary) : null,
             Explain = request.Explain ? compiled.Explanation : null,
+            Generation = catalog.Generation,
         };
     }
 
