@@ -22,7 +22,7 @@ public static class CliApp
                 // A malformed command line is bad input (exit 2), not "nothing found" (System.CommandLine's 1).
                 foreach (var problem in parse.Errors)
                 {
-                    error.WriteLine($"error: {problem.Message}");
+                    error.WriteLine($"error: {Readable(problem.Message)}");
                 }
 
                 return ExitCodes.BadInput;
@@ -37,6 +37,11 @@ public static class CliApp
             return ExitCodes.IndexProblem;
         }
     }
+
+    /// <summary>System.CommandLine names .NET types ("as expected type 'System.Int32'"); users read "a whole number".</summary>
+    private static string Readable(string message) => message
+        .Replace("as expected type 'System.Int32'", "as a whole number", StringComparison.Ordinal)
+        .Replace("as expected type 'System.Int32[]'", "as a whole number", StringComparison.Ordinal);
 
     // One line per command; each command lives in its own file under Commands/.
     private static IEnumerable<Command> Commands(TextWriter output, TextWriter error) =>
