@@ -337,15 +337,23 @@ public sealed partial class Searcher(string indexPath)
     {
         var (passage, doc) = ReadPassage(connection, catalog, rowId);
         var highlighted = new Highlighter.Highlighted(passage.Text, []);
+        string? titleHighlight = null, sectionHighlight = null;
         if (source is { Kind: MatchKind.Match })
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT highlight(passage_fts, 0, char(57344), char(57345)) FROM passage_fts WHERE passage_fts MATCH $m AND rowid = $r";
+            command.CommandText = """
+                SELECT highlight(passage_fts, 0, char(57344), char(57345)), highlight(passage_fts, 1, char(57344), char(57345)),
+                       highlight(passage_fts, 2, char(57344), char(57345))
+                FROM passage_fts WHERE passage_fts MATCH $m AND rowid = $r
+                """;
             command.Parameters.AddWithValue("$m", source.Expression);
             command.Parameters.AddWithValue("$r", rowId);
-            if (Execute(command, c => c.ExecuteScalar()) is string marked)
+            using var reader = Execute(command);
+            if (reader.Read())
             {
-                highlighted = Highlighter.Parse(marked);
+                highlighted = Highlighter.Parse(reader.GetString(0));
+                titleHighlight = MarkedOrNull(reader, 1);
+                sectionHighlight = MarkedOrNull(reader, 2);
             }
         }
 
@@ -367,11 +375,25 @@ public sealed partial class Searcher(string indexPath)
             Highlight = Highlighter.ToHtml(highlighted.Text, highlighted.Matches),
             Snippet = Highlighter.Snippet(highlighted.Text, highlighted.Matches),
             Matches = highlighted.Matches,
+            TitleHighlight = titleHighlight,
+            SectionHighlight = sectionHighlight,
             Start = passage.Start,
             End = passage.End,
             Duplicates = DuplicatesOf(connection, passage.PassageId),
             Citation = CitationFormatter.Format(meta, passage with { DocId = meta.DocId }, CitationStyle.Plain),
         };
+    }
+
+    /// <summary>The column's text as highlighted HTML when the query matched in it; null when it did not (or is empty).</summary>
+    private static string? MarkedOrNull(SqliteDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return null;
+        }
+
+        var parsed = Highlighter.Parse(reader.GetString(ordinal));
+        return parsed.Matches.Count == 0 ? null : Highlighter.ToHtml(parsed.Text, parsed.Matches);
     }
 
     internal static (Passage Passage, DocumentCatalog.Entry Document) ReadPassage(SqliteConnection connection, DocumentCatalog catalog, long rowId)

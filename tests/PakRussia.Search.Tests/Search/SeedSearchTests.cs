@@ -163,4 +163,14 @@ public sealed class SeedSearchTests(SeedIndex seeds) : IClassFixture<SeedIndex>
         var response = seeds.Search("\"Russia's policy\"");
         Assert.Contains(response.Hits, h => h.Text.Contains("Russia’s policy", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void TitleAndSectionMatches_AreHighlightedToo_SoAHitWithoutTextMarksShowsWhy()
+    {
+        var hit = seeds.Search("title:ally").Hits.First();
+        Assert.Empty(hit.Matches);
+        Assert.Contains("<mark>ally</mark>", hit.TitleHighlight);
+        var plain = seeds.Search("\"warm waters\"").Hits.First();
+        Assert.Null(plain.TitleHighlight);
+    }
 }
