@@ -19,12 +19,13 @@ public static class CliApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                // A malformed command line is bad input (exit 2), not "nothing found" (System.CommandLine's 1).
-                foreach (var problem in parse.Errors)
+                // Unknown options, missing arguments, values of the wrong type: bad input, exit code 2.
+                foreach (var parseError in parse.Errors)
                 {
-                    error.WriteLine($"error: {Readable(problem.Message)}");
+                    error.WriteLine($"error: {Readable(parseError.Message)}");
                 }
 
+                error.WriteLine("Try 'pakrussia --help' or 'pakrussia <command> --help'.");
                 return ExitCodes.BadInput;
             }
 

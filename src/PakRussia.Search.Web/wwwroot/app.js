@@ -261,7 +261,7 @@
     const textBlock = appendMarked(el('p', { class: 'passage-text' }), hit.snippet || hit.highlight);
     const article = el('article', { class: 'hit', 'data-passage': hit.passageId, 'aria-labelledby': `t-${hit.passageId}` },
       el('h3', { class: 'hit-title', id: `t-${hit.passageId}` },
-        el('button', { type: 'button', class: 'title-button', onclick: (e) => openDocument(hit.docId, hit.passageId, e.currentTarget) }, hit.title)),
+        titleButton(hit)),
       metaLine(hit),
       textBlock,
       el('div', { class: 'actions' },
@@ -271,6 +271,12 @@
         el('span', { class: 'passage-id muted' }, hit.passageId)));
     if (hit.duplicates && hit.duplicates.length > 0) article.appendChild(duplicatesBlock(hit));
     return el('li', null, article);
+  }
+
+  /** The hit's title; when the query matched in the title, the matched words are marked (so a hit whose text has no marks shows why it matched). */
+  function titleButton(hit) {
+    const button = el('button', { type: 'button', class: 'title-button', onclick: (e) => openDocument(hit.docId, hit.passageId, e.currentTarget) });
+    return hit.titleHighlight ? appendMarked(button, hit.titleHighlight) : (button.append(hit.title), button);
   }
 
   function duplicatesBlock(hit) {

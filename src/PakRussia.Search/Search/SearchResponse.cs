@@ -43,6 +43,10 @@ public sealed record SearchHit
     public string? Snippet { get; init; }
     /// <summary>Match offsets in <see cref="Text"/> (end exclusive).</summary>
     public IReadOnlyList<MatchSpan> Matches { get; init; } = [];
+    /// <summary>The document title, HTML-escaped with &lt;mark&gt;s, when the query matched in the title; null otherwise.</summary>
+    public string? TitleHighlight { get; init; }
+    /// <summary>The section heading, HTML-escaped with &lt;mark&gt;s, when the query matched in it; null otherwise.</summary>
+    public string? SectionHighlight { get; init; }
     /// <summary>Offsets of the passage in its document's cleaned text.</summary>
     public required int Start { get; init; }
     public required int End { get; init; }

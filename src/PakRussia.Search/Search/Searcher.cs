@@ -251,8 +251,8 @@ public sealed partial class Searcher(string indexPath)
             { Kind: MatchKind.Match } =>
                 $"SELECT f.rowid >> 20, count(*) FROM passage_fts f JOIN passages p ON p.rowid = f.rowid WHERE passage_fts MATCH $m {kindSql} GROUP BY 1",
             { Kind: MatchKind.ExcludeOnly } =>
-                $"SELECT p.doc_key, count(*) FROM passages p WHERE p.duplicate_of IS NULL AND p.rowid NOT IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH $m) {kindSql} GROUP BY 1",
-            _ => $"SELECT p.doc_key, count(*) FROM passages p WHERE p.duplicate_of IS NULL {kindSql} GROUP BY 1",
+                $"SELECT p.doc_key, count(*) FROM passages p WHERE {IndexWriter.SearchableSql("p")} AND p.rowid NOT IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH $m) {kindSql} GROUP BY 1",
+            _ => $"SELECT p.doc_key, count(*) FROM passages p WHERE {IndexWriter.SearchableSql("p")} {kindSql} GROUP BY 1",
         };
         if (source is not null)
         {
@@ -369,7 +369,7 @@ public sealed partial class Searcher(string indexPath)
             var exclude = source is null ? "" : " AND p.rowid NOT IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH $m)";
             command.CommandText = $"""
                 SELECT p.rowid, 0.0 FROM passages p{dateJoin}
-                WHERE p.duplicate_of IS NULL{exclude}{kindSql}{docSql}
+                WHERE {IndexWriter.SearchableSql("p")}{exclude}{kindSql}{docSql}
                 ORDER BY {dateOrder}p.rowid LIMIT $limit OFFSET $offset
                 """;
         }
@@ -395,15 +395,23 @@ public sealed partial class Searcher(string indexPath)
     {
         var (passage, doc) = ReadPassage(connection, catalog, rowId);
         var highlighted = new Highlighter.Highlighted(passage.Text, []);
+        string? titleHighlight = null, sectionHighlight = null;
         if (source is { Kind: MatchKind.Match })
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT highlight(passage_fts, 0, char(57344), char(57345)) FROM passage_fts WHERE passage_fts MATCH $m AND rowid = $r";
+            command.CommandText = """
+                SELECT highlight(passage_fts, 0, char(57344), char(57345)), highlight(passage_fts, 1, char(57344), char(57345)),
+                       highlight(passage_fts, 2, char(57344), char(57345))
+                FROM passage_fts WHERE passage_fts MATCH $m AND rowid = $r
+                """;
             command.Parameters.AddWithValue("$m", source.Expression);
             command.Parameters.AddWithValue("$r", rowId);
-            if (Execute(command, c => c.ExecuteScalar()) is string marked)
+            using var reader = Execute(command);
+            if (reader.Read())
             {
-                highlighted = Highlighter.Parse(marked);
+                highlighted = Highlighter.Parse(reader.GetString(0));
+                titleHighlight = MarkedOrNull(reader, 1);
+                sectionHighlight = MarkedOrNull(reader, 2);
             }
         }
 
@@ -425,11 +433,25 @@ public sealed partial class Searcher(string indexPath)
             Highlight = Highlighter.ToHtml(highlighted.Text, highlighted.Matches),
             Snippet = Highlighter.Snippet(highlighted.Text, highlighted.Matches),
             Matches = highlighted.Matches,
+            TitleHighlight = titleHighlight,
+            SectionHighlight = sectionHighlight,
             Start = passage.Start,
             End = passage.End,
             Duplicates = DuplicatesOf(connection, passage.PassageId),
             Citation = CitationFormatter.Format(meta, passage with { DocId = meta.DocId }, CitationStyle.Plain),
         };
+    }
+
+    /// <summary>The column's text as highlighted HTML when the query matched in it; null when it did not (or is empty).</summary>
+    private static string? MarkedOrNull(SqliteDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return null;
+        }
+
+        var parsed = Highlighter.Parse(reader.GetString(ordinal));
+        return parsed.Matches.Count == 0 ? null : Highlighter.ToHtml(parsed.Text, parsed.Matches);
     }
 
     internal static (Passage Passage, DocumentCatalog.Entry Document) ReadPassage(SqliteConnection connection, DocumentCatalog catalog, long rowId)

@@ -25,7 +25,8 @@ public sealed class SqliteVocabulary(SqliteConnection connection) : IVocabulary
         using var command = connection.CreateCommand();
         command.CommandText = startsWith.Length == 0
             ? "SELECT term, doc_count FROM vocabulary WHERE len BETWEEN $min AND $max"
-            : "SELECT term, doc_count FROM vocabulary WHERE len BETWEEN $min AND $max AND term >= $p AND term < $q";
+            // With a prefix, walk the term range of the primary key (+len keeps the planner off the length index).
+            : "SELECT term, doc_count FROM vocabulary WHERE term >= $p AND term < $q AND +len BETWEEN $min AND $max";
         command.Parameters.AddWithValue("$min", minLength);
         command.Parameters.AddWithValue("$max", maxLength);
         command.Parameters.AddWithValue("$p", startsWith);
