@@ -27,6 +27,8 @@ public sealed record SearchRequest
     public bool Explain { get; init; }
     /// <summary>Count facets (on by default; off saves the per-document count over all matches).</summary>
     public bool Facets { get; init; } = true;
+    /// <summary>This search's time budget, instead of the searcher's <see cref="Searcher.TimeBudget"/>.</summary>
+    public TimeSpan? TimeBudget { get; init; }
 }
 
 /// <summary>A ranked passage without text or highlights (evaluation, benchmarks).</summary>

@@ -36,12 +36,12 @@ public sealed partial class Searcher(string indexPath)
         Validate(request);
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = IndexFiles.OpenRead(IndexPath);
-        using var budget = new QueryBudget(connection, TimeBudget, cancellationToken);
+        using var budget = new QueryBudget(connection, request.TimeBudget ?? TimeBudget, cancellationToken);
         try
         {
             return SearchWithin(connection, budget, request, clock);
         }
-        catch (SqliteException ex) when (budget.Translate(ex) is { } stopped)
+        catch (SqliteException ex) when ((budget.Translate(ex) ?? Damaged(ex)) is { } stopped)
         {
             throw stopped;
         }
@@ -128,12 +128,12 @@ public sealed partial class Searcher(string indexPath)
         if (depth < 1 || depth > SearchLimits.MaxResultWindow)
             throw new SearchRequestException($"depth must be between 1 and {SearchLimits.MaxResultWindow} (got {depth}).");
         using var connection = IndexFiles.OpenRead(IndexPath);
-        using var budget = new QueryBudget(connection, TimeBudget, cancellationToken);
+        using var budget = new QueryBudget(connection, request.TimeBudget ?? TimeBudget, cancellationToken);
         try
         {
             return Rank(connection, budget, request, depth);
         }
-        catch (SqliteException ex) when (budget.Translate(ex) is { } stopped)
+        catch (SqliteException ex) when ((budget.Translate(ex) ?? Damaged(ex)) is { } stopped)
         {
             throw stopped;
         }
@@ -163,6 +163,15 @@ public sealed partial class Searcher(string indexPath)
     /// Without facets and filters the total is one count(*) over the matches and the page one ranked query:
     /// the cheapest path, which the benchmark's facets-off mode measures.
     /// </summary>
+    /// <summary>
+    /// A file whose header is intact but whose pages are not (truncated, overwritten) passes the checks at open and
+    /// fails mid-query: that is an index problem to rebuild, never a bad request or a crash.
+    /// </summary>
+    private IndexException? Damaged(SqliteException ex) =>
+        ex.SqliteErrorCode is 11 /* SQLITE_CORRUPT */ or 26 /* SQLITE_NOTADB */
+            ? new IndexException($"{IndexPath} is damaged ({ex.Message.TrimEnd('.')}). Rebuild it with: pakrussia index --rebuild", ex)
+            : null;
+
     private static bool Checked(QueryBudget budget)
     {
         budget.Check();

@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using PakRussia.Search.Indexing;
+using PakRussia.Search.Search;
+using PakRussia.Search.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace PakRussia.Search.Tests.Reliability;
+
+/// <summary>A fact that runs only as root (mounting a small tmpfs needs it); otherwise skipped with the reason.</summary>
+public sealed class RootFactAttribute : FactAttribute
+{
+    public RootFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            Skip = "needs root on Linux to mount a 2 MB tmpfs (CI runs as root)";
+        }
+    }
+}
+
+/// <summary>
+/// Nothing lost on a crash or a full disk, and no swap ever disturbs a reader: the index answers exactly as before.
+/// </summary>
+public sealed class DurabilityTests(ITestOutputHelper output)
+{
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+
+    /// <summary>The built CLI (Debug), run as a separate process so that it can be killed.</summary>
+    public static string CliDll
+    {
+        get
+        {
+            var dll = Path.Combine(RepoPaths.Root, "src", "PakRussia.Search.Cli", "bin", "Debug", "net10.0", "pakrussia.dll");
+            Assert.True(File.Exists(dll), $"build the solution first: {dll} is missing");
+            return dll;
+        }
+    }
+
+    /// <summary>
+    /// kill -9 of a real <c>pakrussia index --rebuild</c> at random points, then: the index answers the same
+    /// queries as before (same totals and top ids), passes quick_check and FTS5's integrity-check. CI runs 15
+    /// kills; <c>PAKRUSSIA_KILL_RUNS=200</c> (tests/reliability/kill9.sh) runs the full harness.
+    /// </summary>
+    [Fact]
+    public void Rebuild_KilledAtRandomPoints_LeavesTheIndexAnsweringAsBefore()
+    {
+        var runs = int.TryParse(Environment.GetEnvironmentVariable("PAKRUSSIA_KILL_RUNS"), out var n) && n > 0 ? n : 15;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("PAKRUSSIA_KILL_SEED"), out var s) ? s : Environment.TickCount;
+        var random = new Random(seed);
+        using var temp = new TempFolder();
+        var corpus = temp.File("corpus");
+        SyntheticCorpus.CopySeeds(corpus);
+        SyntheticCorpus.WriteFiles(corpus, files: 30, paragraphs: 20);
+        var index = temp.File("index.db");
+        var cli = CliDll;
+
+        // One full run, uninterrupted: the baseline answers and how long a run takes.
+        var clock = Stopwatch.StartNew();
+        var first = Start(cli, corpus, index);
+        Assert.True(first.WaitForExit(120_000), "the first build did not finish");
+        var fullRun = clock.Elapsed;
+        Assert.True(first.ExitCode == 0, first.StandardError.ReadToEnd());
+        var expected = IndexProbe.Answers(index);
+        IndexProbe.AssertSound(index, temp.Path);
+
+        int midBuild = 0, beforeBuild = 0, finished = 0;
+        var window = fullRun.TotalMilliseconds;
+        for (var i = 0; i < runs; i++)
+        {
+            var delay = TimeSpan.FromMilliseconds(window * (0.1 + random.NextDouble()));
+            using var process = Start(cli, corpus, index);
+            if (process.WaitForExit(delay))
+            {
+                finished++;
+            }
+            else
+            {
+                var building = Directory.GetFiles(temp.Path, "index.db.building-*").Length > 0;
+                process.Kill(); // SIGKILL on Unix: no finally blocks, no flush
+                process.WaitForExit();
+                if (building) midBuild++; else beforeBuild++;
+            }
+
+            var answers = IndexProbe.Answers(index);
+            Assert.True(expected == answers, $"after kill {i + 1} (seed {seed}, delay {delay.TotalMilliseconds:0} ms) the index answers differently:\n{answers}\nexpected:\n{expected}");
+            IndexProbe.AssertSound(index, temp.Path);
+            Assert.DoesNotContain(IndexProbe.Strays(index), f => f.EndsWith("-journal", StringComparison.Ordinal) || f.EndsWith("-wal", StringComparison.Ordinal));
+        }
+
+        // The next build cleans up whatever the killed ones left.
+        using (var last = Start(cli, corpus, index))
+        {
+            Assert.True(last.WaitForExit(120_000));
+            Assert.Equal(0, last.ExitCode);
+        }
+
+        Assert.Empty(IndexProbe.Strays(index));
+        Assert.Equal(expected, IndexProbe.Answers(index));
+        var summary = $"kill -9 harness: {runs} runs (seed {seed}), full run {fullRun.TotalMilliseconds:0} ms; killed mid-build {midBuild}, "
+            + $"killed before the build file appeared {beforeBuild}, finished before the kill {finished}; index intact after every one";
+        output.WriteLine(summary);
+        Console.WriteLine(summary);
+    }
+
+    private static Process Start(string cli, string corpus, string index)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { cli, "index", "--rebuild", "--corpus", corpus, "--index", index })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return Process.Start(info)!;
+    }
+
+    /// <summary>
+    /// A build that runs out of disk (a 2 MB tmpfs) ends with exit 3 and a message that the disk is full and the
+    /// previous index is unchanged; the old file is byte-for-byte the same and still answers.
+    /// </summary>
+    [RootFact]
+    public void Build_OnAFullDisk_ExitsThreeAndKeepsTheOldIndex()
+    {
+        using var temp = new TempFolder();
+        var disk = temp.File("disk");
+        Directory.CreateDirectory(disk);
+        if (!Run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk))
+        {
+            output.WriteLine("skipped: mount -t tmpfs is not permitted here");
+            return;
+        }
+
+        try
+        {
+            var corpus = temp.File("corpus");
+            SyntheticCorpus.CopySeeds(corpus);
+            var index = Path.Combine(disk, "index.db");
+            var first = SeedIndex.RunCli("index", "--corpus", corpus, "--index", index);
+            Assert.True(first.Exit == 0, first.Error);
+            var expected = IndexProbe.Answers(index);
+            var before = Hash(index);
+
+            SyntheticCorpus.WriteFiles(corpus, files: 60, paragraphs: 60);
+            var full = SeedIndex.RunCli("index", "--rebuild", "--corpus", corpus, "--index", index);
+            CliOutcome.Check("disk full", Outcome.IndexProblem, full, "disk is full");
+            Assert.Contains("unchanged", full.Error);
+            Assert.Equal(before, Hash(index));
+            Assert.Equal(expected, IndexProbe.Answers(index));
+            Assert.Empty(IndexProbe.Strays(index));
+            output.WriteLine(full.Error.Trim());
+        }
+        finally
+        {
+            Run("umount", disk);
+        }
+    }
+
+    private static bool Run(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        try
+        {
+            using var process = Process.Start(info)!;
+            process.WaitForExit(30_000);
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A rebuild while a reader is mid-statement: the reader finishes on the old generation (the renamed-over file
+    /// stays readable through its open handle), the next search sees the new one, and no -wal/-journal is left.
+    /// </summary>
+    [Fact]
+    public void Rebuild_WhileAReaderIsOpen_ReaderKeepsTheOldGenerationAndTheNextSearchSeesTheNew()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.File("corpus");
+        SyntheticCorpus.CopySeeds(corpus);
+        var index = temp.File("index.db");
+        IndexBuilder.Update(new FolderCorpusSource(corpus), index);
+        var searcher = new Searcher(index);
+        var old = searcher.Stats();
+
+        using var held = IndexFiles.OpenRead(index);
+        using var command = held.CreateCommand();
+        command.CommandText = "SELECT passage_id FROM passages ORDER BY rowid";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        var read = 1;
+
+        File.WriteAllText(Path.Combine(corpus, "added.txt"), "A new post: Pakistan and Russia discuss the okapiword corridor.");
+        var summary = IndexBuilder.Update(new FolderCorpusSource(corpus), index, new BuildOptions { Rebuild = true });
+        Assert.True(summary.Passages > old.Passages);
+
+        while (reader.Read()) read++;
+        Assert.Equal(old.Passages, read);
+        using (var generation = held.CreateCommand())
+        {
+            generation.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
+            Assert.Equal(old.Generation, generation.ExecuteScalar() as string);
+        }
+
+        var fresh = searcher.Search(new SearchRequest { Query = "okapiword" });
+        Assert.Equal(1, fresh.Total);
+        Assert.NotEqual(old.Generation, fresh.Generation);
+        Assert.Empty(IndexProbe.Strays(index));
+    }
+
+    /// <summary>Searches running on other threads through several rebuilds: no errors, and each answer is one generation's.</summary>
+    [Fact]
+    public async Task Rebuilds_UnderConcurrentSearches_EveryAnswerComesWholeFromOneGeneration()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.File("corpus");
+        SyntheticCorpus.CopySeeds(corpus);
+        var index = temp.File("index.db");
+        IndexBuilder.Update(new FolderCorpusSource(corpus), index);
+        var searcher = new Searcher(index) { TimeBudget = Timeout.InfiniteTimeSpan };
+        var totals = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        using var stop = new CancellationTokenSource();
+        var answered = 0;
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var response = searcher.Search(new SearchRequest { Query = "russia" });
+                    var known = totals.GetOrAdd(response.Generation!, response.Total);
+                    if (known != response.Total) errors.Enqueue(new Exception($"generation {response.Generation} answered {response.Total} and {known}"));
+                    Interlocked.Increment(ref answered);
+                }
+                catch (Exception ex)
+                {
+                    errors.Enqueue(ex);
+                }
+            }
+        })).ToArray();
+
+        SpinWait.SpinUntil(() => Volatile.Read(ref answered) > 0, TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 3; i++)
+        {
+            File.WriteAllText(Path.Combine(corpus, $"added-{i}.txt"), $"Post {i}: Russia and Pakistan, again and again, talk number {i}.");
+            IndexBuilder.Update(new FolderCorpusSource(corpus), index);
+        }
+
+        var after = Volatile.Read(ref answered);
+        SpinWait.SpinUntil(() => Volatile.Read(ref answered) > after + 2, TimeSpan.FromSeconds(30));
+        stop.Cancel();
+        await Task.WhenAll(readers);
+        Assert.Empty(errors);
+        Assert.True(answered > 0);
+        Assert.True(totals.Count >= 2, $"the readers saw {totals.Count} generation(s)");
+        Assert.Empty(IndexProbe.Strays(index));
+    }
+}
