@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace PakRussia.Search.Search;
@@ -24,7 +25,7 @@ internal sealed class QueryBudget : IDisposable
     private readonly Lock _gate = new();
     private readonly Timer? _timer;
     private readonly CancellationTokenRegistration _registration;
-    private readonly long _started = Environment.TickCount64;
+    private readonly long _started = Stopwatch.GetTimestamp();
     private bool _expired;
     private bool _disposed;
 
@@ -48,7 +49,7 @@ internal sealed class QueryBudget : IDisposable
     public void Check()
     {
         _cancellation.ThrowIfCancellationRequested();
-        if (_expired || (_timer is not null && Environment.TickCount64 - _started > _budget.TotalMilliseconds))
+        if (_expired || (_timer is not null && Stopwatch.GetElapsedTime(_started) > _budget))
         {
             throw TimedOut();
         }
