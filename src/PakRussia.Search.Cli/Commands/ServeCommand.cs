@@ -15,13 +15,29 @@ public static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Listen addresses instead of --port, ';'-separated (e.g. http://localhost:8080)" };
         var corpus = CommonOptions.Corpus();
         var index = CommonOptions.Index();
-        var command = new Command("serve", "Serve the search page and the JSON API (http://127.0.0.1:5080 by default)") { port, urls, corpus, index };
+        var rate = new Option<int>("--requests-per-second")
+        {
+            Description = "Requests per second one client address may make before getting 429 (default 200; raise it for load tests)",
+            DefaultValueFactory = _ => new WebServerOptions { IndexPath = "" }.RequestsPerSecond,
+        };
+        var budget = new Option<int>("--budget-ms")
+        {
+            Description = "Stop a search that runs longer than this many milliseconds (503 with Retry-After; default 1000)",
+            DefaultValueFactory = _ => (int)PakRussia.Search.Search.SearchLimits.DefaultTimeBudget.TotalMilliseconds,
+        };
+        var command = new Command("serve", "Serve the search page and the JSON API (http://127.0.0.1:5080 by default)") { port, urls, corpus, index, rate, budget };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
             var portValue = parse.GetValue(port);
             if (portValue is < 1 or > 65535)
             {
                 error.WriteLine($"error: --port must be between 1 and 65535 (got {portValue})");
+                return ExitCodes.BadInput;
+            }
+
+            if (parse.GetValue(rate) < 1 || parse.GetValue(budget) < 1)
+            {
+                error.WriteLine("error: --requests-per-second and --budget-ms must be 1 or more");
                 return ExitCodes.BadInput;
             }
 
@@ -34,6 +50,8 @@ public static class ServeCommand
                 CorpusPath = parse.GetValue(corpus),
                 Urls = listen,
                 PrepareIndex = IndexLocator.Ensure,
+                RequestsPerSecond = parse.GetValue(rate),
+                QueryTimeBudget = TimeSpan.FromMilliseconds(parse.GetValue(budget)),
             };
             var app = WebServer.Build(options);
             app.Lifetime.ApplicationStarted.Register(() => output.WriteLine($"serving {options.IndexPath} at {string.Join(", ", app.Urls)} (Ctrl-C stops)"));

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Load and soak over a real `pakrussia serve` on loopback (run on demand, not in CI).
+#
+#  1. Load: 16 concurrent clients (hey) for DURATION seconds over a mixed query set (4 queries x 4 clients), with
+#     a full reindex (`pakrussia index --rebuild` over a changed corpus) in the middle. Reports requests/s, status
+#     counts (must be all 200), p50/p99 latency over all requests, and the index generations seen: a curl sampler
+#     reads X-Index-Generation on every answer and checks each answer's total against its generation's total.
+#  2. Soak: SOAK seconds at half the measured peak rate, sampling the server's RSS (/proc/PID/status) and open
+#     file handles (/proc/PID/fd) every 10 s; growth from the first sample after warm-up to the last must be < 10 %.
+#
+# Usage: tests/reliability/load.sh [INDEX_OR_EMPTY] [DURATION=30] [SOAK=300] [PORT=5099]
+#   With no index, it builds one from a copy of seeds/ in a temp folder (and reindexes that copy mid-run).
+#   With an index (e.g. the benchmark's scale index), it serves that file and rebuilds it from --jsonl if
+#   JSONL=path is set, else from CORPUS=folder, else the mid-run reindex is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+index="${1:-}"; duration="${2:-30}"; soak="${3:-300}"; port="${4:-5099}"
+cli="$root/src/PakRussia.Search.Cli/bin/Release/net10.0/pakrussia"
+command -v hey >/dev/null || { echo "hey is required (Debian: apt-get install hey)"; exit 2; }
+dotnet build src/PakRussia.Search.Cli -c Release --nologo -v q >/dev/null
+work=$(mktemp -d /tmp/pakrussia-load.XXXXXX)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+corpus="${CORPUS:-}"
+if [ -z "$index" ]; then
+  corpus="$work/corpus"; mkdir -p "$corpus"; cp "$root"/seeds/* "$corpus"/
+  index="$work/index.db"
+  "$cli" index --corpus "$corpus" --index "$index" >/dev/null
+fi
+base="http://127.0.0.1:$port"
+"$cli" serve --index "$index" --corpus "${corpus:-$work/none}" --port "$port" --requests-per-second 1000000 >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "$base/health" >/dev/null || { echo "server did not start:"; cat "$work/server.log"; exit 3; }
+echo "server pid $server on $base over $index"
+
+queries=("q=russia" "q=pakistan%20afghanistan" "q=%22warm%20waters%22" "q=energy%20OR%20pipeline%20OR%20secur*")
+
+reindex() {
+  if [ -n "${JSONL:-}" ]; then "$cli" index --jsonl "$JSONL" --index "$index" >/dev/null
+  elif [ -n "$corpus" ]; then
+    printf 'A post added during the load test: Pakistan and Russia, again.\n' >"$corpus/zz-load-added.txt"
+    "$cli" index --rebuild --corpus "$corpus" --index "$index" >/dev/null
+  else echo "(no corpus or JSONL given: reindex skipped)"; return; fi
+  echo "reindex done at $(date +%T)"
+}
+
+sampler() { # one sequential client recording generation and total of every answer
+  local end=$((SECONDS + duration))
+  while [ $SECONDS -lt $end ]; do
+    curl -s -D "$work/h" -o "$work/b" "$base/api/search?q=russia" || echo "curl-error" >>"$work/samples"
+    gen=$(grep -i '^x-index-generation:' "$work/h" | tr -d '\r' | awk '{print $2}' | paste -sd, -)
+    total=$(grep -o '"total":[0-9]*' "$work/b" | head -1 | cut -d: -f2)
+    echo "$gen $total" >>"$work/samples"
+  done
+}
+
+echo "== load: 16 clients for ${duration}s, reindex at $((duration / 2))s"
+: >"$work/samples"
+for i in 0 1 2 3; do
+  hey -z "${duration}s" -c 4 -o csv "$base/api/search?${queries[$i]}" >"$work/hey-$i.csv" &
+done
+sampler &
+sleep $((duration / 2)); reindex
+wait $(jobs -p | grep -v "^$server$") 2>/dev/null || true
+
+cat "$work"/hey-*.csv | awk -F, 'NR>1 && $1 ~ /^[0-9.]+$/ {print $1, $7}' >"$work/all"
+n=$(wc -l <"$work/all")
+rps=$(awk -v n="$n" -v d="$duration" 'BEGIN {printf "%.0f", n / d}')
+echo "requests: $n ($rps/s)"
+echo "status codes: $(awk '{print $2}' "$work/all" | sort | uniq -c | tr '\n' ' ')"
+sort -n "$work/all" | awk '{a[NR]=$1} END {printf "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", a[int(NR*0.5)]*1000, a[int(NR*0.99)]*1000, a[NR]*1000}'
+echo "sampler: $(wc -l <"$work/samples") answers; generations seen (generation total count):"
+sort "$work/samples" | uniq -c | awk '{print "   ", $2, $3, $1}'
+bad=$(awk '$1 ~ /,/ || $1 == "" || $1 == "curl-error"' "$work/samples" | wc -l)
+echo "answers without exactly one generation: $bad"
+errors=$(awk '$2 != 200' "$work/all" | wc -l)
+
+echo "== soak: ${soak}s at half the peak rate ($((rps / 2))/s), RSS and fds every 10 s"
+per_client=$(( rps / 2 / 8 )); [ "$per_client" -lt 1 ] && per_client=1
+for i in 0 1 2 3; do
+  hey -z "${soak}s" -c 2 -q "$per_client" -o csv "$base/api/search?${queries[$i]}" >"$work/soak-$i.csv" &
+done
+samples=()
+for t in $(seq 0 10 "$soak"); do
+  rss=$(awk '/VmRSS/ {print $2}' /proc/"$server"/status); fds=$(ls /proc/"$server"/fd | wc -l)
+  echo "  t=${t}s rss=${rss} kB fds=${fds}"; samples+=("$rss $fds")
+  [ "$t" -lt "$soak" ] && sleep 10
+done
+wait $(jobs -p | grep -v "^$server$") 2>/dev/null || true
+soakn=$(cat "$work"/soak-*.csv | awk -F, 'NR>1 && $1 ~ /^[0-9.]+$/' | wc -l)
+soakerr=$(cat "$work"/soak-*.csv | awk -F, 'NR>1 && $1 ~ /^[0-9.]+$/ && $7 != 200' | wc -l)
+first=(${samples[1]}); last=(${samples[-1]})   # first sample after 10 s of warm-up
+echo "soak: $soakn requests, $soakerr not 200; RSS ${first[0]} -> ${last[0]} kB ($(awk -v a="${first[0]}" -v b="${last[0]}" 'BEGIN {printf "%+.1f", (b - a) * 100 / a}') %), fds ${first[1]} -> ${last[1]}"
+[ "$errors" -eq 0 ] && [ "$bad" -eq 0 ] && [ "$soakerr" -eq 0 ]
