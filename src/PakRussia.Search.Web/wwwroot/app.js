@@ -253,7 +253,8 @@
     if (item.date) parts.push(el('time', { datetime: item.date }, item.date));
     if (item.site) parts.push(el('span', null, item.site));
     if (item.author) parts.push(el('span', null, item.author));
-    if (item.section) parts.push(el('span', { class: 'section' }, `§ ${item.section}`));
+    if (item.sectionHighlight) parts.push(appendMarked(el('span', { class: 'section' }, '§ '), item.sectionHighlight));
+    else if (item.section) parts.push(el('span', { class: 'section' }, `§ ${item.section}`));
     return el('p', { class: 'meta' }, parts);
   }
 
