@@ -17,6 +17,18 @@ public static class CliApp
         try
         {
             var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // Unknown options, missing arguments, values of the wrong type: bad input, exit code 2.
+                foreach (var parseError in parse.Errors)
+                {
+                    error.WriteLine($"error: {parseError.Message}");
+                }
+
+                error.WriteLine("Try 'pakrussia --help' or 'pakrussia <command> --help'.");
+                return ExitCodes.BadInput;
+            }
+
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex)

@@ -11,8 +11,9 @@ namespace PakRussia.Search.Indexing;
 /// A passage's rowid is <c>(docKey &lt;&lt; 20) | ordinal</c>, so the FTS5 index alone tells which document a
 /// match belongs to: facet counts group matches by <c>rowid &gt;&gt; 20</c> without touching other tables,
 /// and a document filter becomes a rowid range that FTS5 answers directly.
-/// Passages that repeat an earlier one word for word are stored but not put in the FTS5 table: a search
-/// shows the first occurrence once, with its copies listed.
+/// Passages that repeat an earlier one word for word, and headings, are stored but not put in the FTS5 table:
+/// a search shows the first occurrence once, with its copies listed, and finds a heading's words through the
+/// section column of the passages under it.
 /// </remarks>
 public static class IndexSchema
 {
@@ -20,7 +21,7 @@ public static class IndexSchema
     public const int ApplicationId = 0x50524B53;
 
     /// <summary>Bumped whenever the layout changes; an index of another version must be rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const int OrdinalBits = 20;
     public const long MaxPassagesPerDocument = 1L << OrdinalBits;

@@ -75,7 +75,7 @@ public sealed class IndexWriter : IDisposable
             _insertPassage.ExecuteNonQuery();
             PassagesAdded++;
 
-            if (passage.DuplicateOf is null)
+            if (IsSearchable(passage))
             {
                 Bind(_insertFts, ("$rowid", rowId), ("$text", text), ("$title", meta.Title), ("$section", passage.Section));
                 _insertFts.ExecuteNonQuery();
@@ -95,7 +95,7 @@ public sealed class IndexWriter : IDisposable
             return;
         }
 
-        using (var read = Command("SELECT p.text FROM passages p WHERE p.doc_key = $key AND p.duplicate_of IS NULL", ("$key", docKey)))
+        using (var read = Command($"SELECT p.text FROM passages p WHERE p.doc_key = $key AND {SearchableSql("p")}", ("$key", docKey)))
         using (var reader = read.ExecuteReader())
         {
             while (reader.Read())
@@ -104,15 +104,25 @@ public sealed class IndexWriter : IDisposable
             }
         }
 
-        Execute("""
+        Execute($"""
             INSERT INTO passage_fts(passage_fts, rowid, text, title, section)
                 SELECT 'delete', p.rowid, p.text, d.title, p.section FROM passages p JOIN documents d ON d.doc_key = p.doc_key
-                WHERE p.doc_key = $key AND p.duplicate_of IS NULL
+                WHERE p.doc_key = $key AND {SearchableSql("p")}
             """, ("$key", docKey));
         Execute("DELETE FROM passages WHERE doc_key = $key", ("$key", docKey));
         Execute("DELETE FROM documents WHERE doc_key = $key", ("$key", docKey));
         DocumentsRemoved++;
     }
+
+    /// <summary>
+    /// Passages in the FTS5 table: not word-for-word repeats (a search shows the first occurrence and lists
+    /// its copies) and not headings (their words are in the section column of the passages under them, and a
+    /// bare heading would otherwise outrank real text on BM25's length normalisation).
+    /// </summary>
+    public static bool IsSearchable(Passage passage) => passage.DuplicateOf is null && passage.Kind != PassageKind.Heading;
+
+    /// <summary>The same rule as <see cref="IsSearchable"/>, in SQL over the passages table.</summary>
+    public static string SearchableSql(string alias) => $"{alias}.duplicate_of IS NULL AND {alias}.kind <> 'heading'";
 
     public void SetMeta(string key, string value) =>
         Execute("INSERT OR REPLACE INTO meta(key, value) VALUES($k, $v)", ("$k", key), ("$v", value));

@@ -193,8 +193,8 @@ public sealed partial class Searcher(string indexPath)
             { Kind: MatchKind.Match } =>
                 $"SELECT f.rowid >> 20, count(*) FROM passage_fts f JOIN passages p ON p.rowid = f.rowid WHERE passage_fts MATCH $m {kindSql} GROUP BY 1",
             { Kind: MatchKind.ExcludeOnly } =>
-                $"SELECT p.doc_key, count(*) FROM passages p WHERE p.duplicate_of IS NULL AND p.rowid NOT IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH $m) {kindSql} GROUP BY 1",
-            _ => $"SELECT p.doc_key, count(*) FROM passages p WHERE p.duplicate_of IS NULL {kindSql} GROUP BY 1",
+                $"SELECT p.doc_key, count(*) FROM passages p WHERE {IndexWriter.SearchableSql("p")} AND p.rowid NOT IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH $m) {kindSql} GROUP BY 1",
+            _ => $"SELECT p.doc_key, count(*) FROM passages p WHERE {IndexWriter.SearchableSql("p")} {kindSql} GROUP BY 1",
         };
         if (source is not null)
         {
@@ -311,7 +311,7 @@ public sealed partial class Searcher(string indexPath)
             var exclude = source is null ? "" : " AND p.rowid NOT IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH $m)";
             command.CommandText = $"""
                 SELECT p.rowid, 0.0 FROM passages p{dateJoin}
-                WHERE p.duplicate_of IS NULL{exclude}{kindSql}{docSql}
+                WHERE {IndexWriter.SearchableSql("p")}{exclude}{kindSql}{docSql}
                 ORDER BY {dateOrder}p.rowid LIMIT $limit OFFSET $offset
                 """;
         }

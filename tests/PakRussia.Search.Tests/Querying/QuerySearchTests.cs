@@ -1,0 +1,107 @@
+using PakRussia.Search.Querying;
+using PakRussia.Search.Search;
+using PakRussia.Search.Tests.TestSupport;
+
+namespace PakRussia.Search.Tests.Querying;
+
+/// <summary>The query language against an index built from the real seeds (issue 4).</summary>
+public sealed class QuerySearchTests(SeedIndex seeds) : IClassFixture<SeedIndex>
+{
+    [Fact]
+    public void YearRange_ReturnsOnlyPassagesDated2014To2017()
+    {
+        var response = seeds.Search("year:[2014 TO 2017]", r => r with { PageSize = 100 });
+        Assert.True(response.Total > 0);
+        Assert.All(response.Hits, h => Assert.InRange(h.Year!.Value, 2014, 2017));
+        Assert.Equal(["2014", "2017"], response.Facets.Year.Select(f => f.Value));
+    }
+
+    [Fact]
+    public void SourceFieldAndPhrase_ReturnsOnlyTheForumPassage()
+    {
+        var response = seeds.Search("source:forum AND \"warm waters\"");
+        var hit = Assert.Single(response.Hits);
+        Assert.Equal("forum", hit.SourceType);
+        Assert.Contains("<mark>warm waters</mark>", hit.Highlight);
+    }
+
+    [Fact]
+    public void Proximity_FindsWordsNearEachOther()
+    {
+        var hit = Assert.Single(seeds.Search("\"reach warm waters\"~3").Hits);
+        Assert.Contains("reach warm waters", hit.Text);
+        Assert.Empty(seeds.Search("\"reach pipeline\"~1").Hits);
+    }
+
+    [Fact]
+    public void TitleField_SearchesTitlesOnly()
+    {
+        var response = seeds.Search("title:ally", r => r with { PageSize = 100 });
+        Assert.True(response.Total > 0);
+        Assert.All(response.Hits, h => Assert.Contains("ally", h.Title, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("forum-better-ally", Assert.Single(response.Facets.Document).Value);
+    }
+
+    [Fact]
+    public void Prefix_MatchesAfghanistanAndAfghans()
+    {
+        var response = seeds.Search("afghan*", r => r with { PageSize = 100 });
+        var words = response.Hits.SelectMany(h => h.Matches.Select(m => h.Text[m.Start..m.End].ToLowerInvariant())).ToHashSet();
+        Assert.Contains("afghanistan", words);
+        Assert.Contains("afghans", words);
+    }
+
+    [Fact]
+    public void Fuzzy_KremlimFindsKremlin()
+    {
+        var hit = Assert.Single(seeds.Search("kremlim~").Hits);
+        Assert.Contains("Kremlin", hit.Text);
+        Assert.Contains("<mark>Kremlin</mark>", hit.Highlight);
+    }
+
+    [Fact]
+    public void Wildcard_ExpandsAgainstTheVocabulary()
+    {
+        var response = seeds.Search("ta?iban");
+        Assert.True(response.Total > 0);
+        Assert.Contains(response.Hits, h => h.Text.Contains("Taliban"));
+    }
+
+    [Fact]
+    public void NotOnlyQuery_ReturnsEveryPassageWithoutTheWord()
+    {
+        var without = seeds.Search("NOT taliban", r => r with { PageSize = 100 });
+        var with = seeds.Search("taliban");
+        var all = seeds.Search("source:forum OR source:news OR source:explainer OR source:academic");
+        Assert.Equal(all.Total, without.Total + with.Total);
+        Assert.All(without.Hits, h => Assert.DoesNotContain("taliban", h.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(without.Total, seeds.Search("-taliban").Total);
+    }
+
+    [Fact]
+    public void DidYouMean_SuggestsCorrectionsFromTheIndexVocabulary()
+    {
+        Assert.Equal("afghanistan", seeds.Search("Afganistan").Suggestion, ignoreCase: true);
+        Assert.Equal("pakistan russia", seeds.Search("Pakistn Rusia").Suggestion, ignoreCase: true);
+    }
+
+    [Fact]
+    public void StrictMode_ThrowsACaretError_LenientRepairs()
+    {
+        var error = Assert.Throws<QueryParseException>(() => seeds.Search("year:[2014 TO", r => r with { Strict = true }));
+        Assert.StartsWith("Cannot parse 'year:[2014 TO'", error.Message);
+        var lenient = seeds.Search("\"warm waters");
+        Assert.True(lenient.Total > 0);
+        Assert.NotEmpty(lenient.Warnings);
+    }
+
+    [Fact]
+    public void Explain_ShowsTheFts5ExpressionAndStopWords()
+    {
+        var explain = seeds.Search("the role of Russia in Afghanistan", r => r with { Explain = true }).Explain;
+        Assert.NotNull(explain);
+        Assert.Contains("the", explain.StopWordsDropped);
+        Assert.Contains("\"russia\"", explain.Match!, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"the\"", explain.Match!, StringComparison.OrdinalIgnoreCase);
+    }
+}
