@@ -123,6 +123,7 @@ public static class QuoteProvenance
             .Where(c => c.Alignment.Similarity >= ClosestFloor)
             .OrderByDescending(c => c.Alignment.Similarity)
             .ThenBy(c => c, OccurrenceOrder.Instance)
+            .DistinctBy(c => c.Passage.DuplicateOf ?? c.Passage.PassageId) // a word-for-word copy is not another candidate
             .Take(ClosestCount)
             .Select(c => new ClosestPassage(c.Passage.PassageId, c.Document.DocId, c.Document.Title, c.Document.Date, Math.Round(c.Alignment.Similarity, 3), c.Passage.Text))
             .ToList();

@@ -65,48 +65,59 @@ public sealed partial class Searcher
             .ToList();
         var neighbours = ReadRows(connection, catalog, neighbourIds);
 
+        // Aligned first at the match threshold, where the cheap word-overlap bound skips most passages; only when
+        // nothing matches a second time at the "closest" floor, for the nearest passages.
         var folded = new FoldedText(quote);
-        var floor = QuoteProvenance.ClosestFloor;
-        var aligned = new Dictionary<long, QuoteCandidate>();
-        foreach (var (rowId, (passage, doc)) in passages)
-        {
-            if (QuoteAligner.Align(folded, new FoldedText(passage.Text), floor) is { } alignment)
-                aligned[rowId] = new QuoteCandidate(doc.Metadata, passage, alignment);
-        }
+        var folds = new Dictionary<long, FoldedText>();
+        var (result, sources, through) = Align(folded, QuoteAligner.DefaultThreshold);
+        if (!result.Found)
+            (result, sources, through) = Align(folded, QuoteProvenance.ClosestFloor);
 
-        var joined = JoinAcrossBreaks(folded, joinedFrom, passages, neighbours, aligned);
-        var used = joined.SelectMany(j => new[] { j.First, j.Second }).ToHashSet();
-        var candidates = new List<QuoteCandidate>();
-        var sources = new Dictionary<string, (DocumentMetadata Document, Passage Passage)>(StringComparer.Ordinal);
-        foreach (var (rowId, candidate) in aligned)
+        (QuoteResult, Dictionary<string, (DocumentMetadata, Passage)>, Dictionary<string, string>) Align(FoldedText folded, double threshold)
         {
-            if (used.Contains(rowId))
-                continue;
-            candidates.Add(candidate);
-            sources[candidate.Passage.PassageId] = (candidate.Document, candidate.Passage);
-            foreach (var (copy, doc) in duplicates.GetValueOrDefault(candidate.Passage.PassageId) ?? [])
+            var aligned = new Dictionary<long, QuoteCandidate>();
+            foreach (var (rowId, (passage, doc)) in passages)
             {
-                // Word for word the same text (normalised), so aligned afresh only to get the offsets right.
-                if (QuoteAligner.Align(folded, new FoldedText(copy.Text), floor) is { } alignment)
+                if (!folds.TryGetValue(rowId, out var text))
+                    folds[rowId] = text = new FoldedText(passage.Text);
+                if (QuoteAligner.Align(folded, text, threshold) is { } alignment)
+                    aligned[rowId] = new QuoteCandidate(doc.Metadata, passage, alignment);
+            }
+
+            var joined = JoinAcrossBreaks(folded, threshold, joinedFrom, passages, neighbours, aligned);
+            var used = joined.SelectMany(j => new[] { j.First, j.Second }).ToHashSet();
+            var candidates = new List<QuoteCandidate>();
+            var sources = new Dictionary<string, (DocumentMetadata Document, Passage Passage)>(StringComparer.Ordinal);
+            foreach (var (rowId, candidate) in aligned)
+            {
+                if (used.Contains(rowId))
+                    continue;
+                candidates.Add(candidate);
+                sources[candidate.Passage.PassageId] = (candidate.Document, candidate.Passage);
+                foreach (var (copy, doc) in duplicates.GetValueOrDefault(candidate.Passage.PassageId) ?? [])
                 {
-                    candidates.Add(new QuoteCandidate(doc.Metadata, copy, alignment));
-                    sources[copy.PassageId] = (doc.Metadata, copy);
+                    // Word for word the same text (normalised), so aligned afresh only to get the offsets right.
+                    if (QuoteAligner.Align(folded, new FoldedText(copy.Text), QuoteProvenance.ClosestFloor) is { } alignment)
+                    {
+                        candidates.Add(new QuoteCandidate(doc.Metadata, copy, alignment));
+                        sources[copy.PassageId] = (doc.Metadata, copy);
+                    }
                 }
             }
-        }
 
-        var through = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in joined)
-        {
-            candidates.Add(pair.Candidate);
-            var first = passages.TryGetValue(pair.First, out var p) ? p : neighbours[pair.First];
-            sources[pair.Candidate.Passage.PassageId] = (first.Document.Metadata, first.Passage);
-            var second = passages.TryGetValue(pair.Second, out var q) ? q : neighbours[pair.Second];
-            if (pair.Candidate.Alignment.End > first.Passage.Text.Length)
+            var through = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in joined)
+            {
+                candidates.Add(pair.Candidate);
+                var first = passages.TryGetValue(pair.First, out var p) ? p : neighbours[pair.First];
+                sources[pair.Candidate.Passage.PassageId] = (first.Document.Metadata, first.Passage);
+                var second = passages.TryGetValue(pair.Second, out var q) ? q : neighbours[pair.Second];
                 through[pair.Candidate.Passage.PassageId] = second.Passage.PassageId;
+            }
+
+            return (QuoteProvenance.Resolve(quote, candidates), sources, through);
         }
 
-        var result = QuoteProvenance.Resolve(quote, candidates);
         var matches = result.Matches.Take(maxMatches).Select(m =>
         {
             var (document, passage) = sources[m.PassageId];
@@ -220,7 +231,7 @@ public sealed partial class Searcher
     /// Tries each of the best candidates joined with its neighbours. A pair is kept when the quote aligns across the
     /// break clearly better than in either passage alone; its two passages then stand only as the pair.
     /// </summary>
-    private static List<JoinedPair> JoinAcrossBreaks(FoldedText quote, IReadOnlyList<long> from,
+    private static List<JoinedPair> JoinAcrossBreaks(FoldedText quote, double threshold, IReadOnlyList<long> from,
         Dictionary<long, (Passage Passage, DocumentCatalog.Entry Document)> passages,
         Dictionary<long, (Passage Passage, DocumentCatalog.Entry Document)> neighbours,
         Dictionary<long, QuoteCandidate> aligned)
@@ -241,7 +252,7 @@ public sealed partial class Searcher
             // start are offsets in the document.
             var gap = Math.Max(1, b.Passage.Start - a.Passage.End);
             var text = a.Passage.Text + new string('\n', gap) + b.Passage.Text;
-            var alignment = QuoteAligner.Align(quote, new FoldedText(text), QuoteProvenance.ClosestFloor);
+            var alignment = QuoteAligner.Align(quote, new FoldedText(text), threshold);
             if (alignment is null || alignment.Start >= a.Passage.Text.Length || alignment.End <= a.Passage.Text.Length + gap)
                 continue;
             var alone = Math.Max(aligned.GetValueOrDefault(first)?.Alignment.Similarity ?? 0, aligned.GetValueOrDefault(first + 1)?.Alignment.Similarity ?? 0);

@@ -167,22 +167,32 @@ public sealed class QuoteLookupTests(SeedIndex seeds, ITestOutputHelper log) : I
         foreach (var quote in quotes)
             Find(quote); // warm up: JIT, document catalog, SQLite page cache
 
+        // Wall time and this process's CPU time per lookup: on a machine shared with other builds the wall time
+        // mostly measures waiting for a core, so the bound is on CPU time and both are printed.
         var timings = new List<double>();
+        var cpu = new List<double>();
+        var process = Process.GetCurrentProcess();
         foreach (var quote in quotes)
         {
             for (var i = 0; i < 5; i++)
             {
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 Find(quote);
                 timings.Add(clock.Elapsed.TotalMilliseconds);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             }
         }
 
         timings.Sort();
-        var median = timings[timings.Count / 2];
-        var p90 = timings[(int)(timings.Count * 0.9)];
-        log.WriteLine($"FindQuote on the seeds ({seeds.Summary.Passages} passages), {timings.Count} runs: median {median:0.0} ms, p90 {p90:0.0} ms, max {timings[^1]:0.0} ms");
-        Assert.True(median < 100, $"median {median:0.0} ms");
+        cpu.Sort();
+        double Median(List<double> values) => values[values.Count / 2];
+        log.WriteLine($"FindQuote on the seeds ({seeds.Summary.Passages} passages), {timings.Count} runs: wall median {Median(timings):0.0} ms, "
+            + $"p90 {timings[(int)(timings.Count * 0.9)]:0.0} ms, max {timings[^1]:0.0} ms; CPU median {Median(cpu):0.0} ms, max {cpu[^1]:0.0} ms");
+        Assert.True(Median(cpu) < 100, $"CPU median {Median(cpu):0.0} ms");
+        Assert.True(Median(timings) < 500, $"wall median {Median(timings):0.0} ms");
     }
 
     // ---- CLI ------------------------------------------------------------------------------------------------------
