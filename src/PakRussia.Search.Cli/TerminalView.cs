@@ -7,7 +7,7 @@ namespace PakRussia.Search.Cli;
 /// The readable terminal view: matches coloured when stdout is a terminal, plain when piped. Corpus text
 /// is stripped of control characters first, so a document cannot send escape sequences to the terminal.
 /// </summary>
-public sealed class TerminalView(TextWriter output, TextWriter error)
+public sealed partial class TerminalView(TextWriter output, TextWriter error)
 {
     private readonly bool _colour = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected
         && Environment.GetEnvironmentVariable("NO_COLOR") is null;
@@ -50,7 +50,7 @@ public sealed class TerminalView(TextWriter output, TextWriter error)
                 output.WriteLine(Dim($"     +{hit.Duplicates.Count} copies: {string.Join(", ", hit.Duplicates)}"));
             }
 
-            output.WriteLine(Dim($"     {Printable(hit.Citation)}"));
+            output.WriteLine(Dim(Indent(Printable(hit.Citation), "     ")));
             output.WriteLine();
         }
 
@@ -79,7 +79,8 @@ public sealed class TerminalView(TextWriter output, TextWriter error)
         }
 
         output.WriteLine();
-        output.WriteLine($"Cite: {Printable(view.Citation)}");
+        var citation = Printable(view.Citation);
+        output.WriteLine(citation.Contains('\n') ? "Cite:\n" + Indent(citation, "  ") : $"Cite: {citation}");
         if (view.Duplicates.Count > 0)
         {
             output.WriteLine($"Repeated word for word in: {string.Join(", ", view.Duplicates)}");

@@ -27,6 +27,8 @@ public sealed record SearchRequest
     public bool Explain { get; init; }
     /// <summary>Count facets (on by default; off saves the per-document count over all matches).</summary>
     public bool Facets { get; init; } = true;
+    /// <summary>The style of each hit's citation.</summary>
+    public Citations.CitationStyle Style { get; init; } = Citations.CitationStyle.Plain;
 }
 
 /// <summary>A ranked passage without text or highlights (evaluation, benchmarks).</summary>

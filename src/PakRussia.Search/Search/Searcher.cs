@@ -63,7 +63,7 @@ public sealed partial class Searcher(string indexPath)
         {
             foreach (var (rowId, score) in RankPage(connection, source, kinds, constrainDocs ? allowed : null, request.Sort, compiled.Weights, request.PageSize, offset))
             {
-                hits.Add(MakeHit(connection, catalog, source, rowId, score));
+                hits.Add(MakeHit(connection, catalog, source, rowId, score, request.Style));
             }
         }
 
@@ -135,7 +135,7 @@ public sealed partial class Searcher(string indexPath)
         count.CommandText = "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH $m";
         count.Parameters.AddWithValue("$m", source.Expression);
         var total = Convert.ToInt64(Execute(count, c => c.ExecuteScalar()));
-        var hits = page.Select(p => MakeHit(connection, catalog, source, p.RowId, p.Score)).ToList();
+        var hits = page.Select(p => MakeHit(connection, catalog, source, p.RowId, p.Score, request.Style)).ToList();
         return new SearchResponse
         {
             Query = request.Query,
@@ -333,7 +333,7 @@ public sealed partial class Searcher(string indexPath)
         return page;
     }
 
-    private static SearchHit MakeHit(SqliteConnection connection, DocumentCatalog catalog, MatchSource? source, long rowId, double score)
+    private static SearchHit MakeHit(SqliteConnection connection, DocumentCatalog catalog, MatchSource? source, long rowId, double score, CitationStyle style)
     {
         var (passage, doc) = ReadPassage(connection, catalog, rowId);
         var highlighted = new Highlighter.Highlighted(passage.Text, []);
@@ -380,7 +380,7 @@ public sealed partial class Searcher(string indexPath)
             Start = passage.Start,
             End = passage.End,
             Duplicates = DuplicatesOf(connection, passage.PassageId),
-            Citation = CitationFormatter.Format(meta, passage with { DocId = meta.DocId }, CitationStyle.Plain),
+            Citation = CitationFormatter.Format(meta, passage with { DocId = meta.DocId }, style),
         };
     }
 
