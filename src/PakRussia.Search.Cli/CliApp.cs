@@ -35,5 +35,6 @@ public static class CliApp
         ShowCommand.Create(output, error),
         DocsCommand.Create(output, error),
         PassagesCommand.Create(output, error),
+        EvalCommand.Create(output, error),
     ];
 }
