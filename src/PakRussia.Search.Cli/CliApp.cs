@@ -49,5 +49,6 @@ public static class CliApp
         DocsCommand.Create(output, error),
         PassagesCommand.Create(output, error),
         ServeCommand.Create(output, error),
+        EvalCommand.Create(output, error),
     ];
 }

@@ -25,7 +25,7 @@ public sealed partial class Searcher(string indexPath)
         using var connection = IndexFiles.OpenRead(IndexPath);
         var catalog = DocumentCatalog.For(connection);
         var vocabulary = new SqliteVocabulary(connection);
-        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any }, vocabulary);
+        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText }, vocabulary);
         var warnings = new List<string>(compiled.Warnings);
         var filter = new DocumentFilter(request, compiled.Filters);
         var kinds = compiled.Filters.OfType<ValueFilter>().Where(f => f.Field == MetadataField.Kind).ToList();
@@ -98,7 +98,7 @@ public sealed partial class Searcher(string indexPath)
             throw new SearchRequestException($"depth must be between 1 and {SearchLimits.MaxResultWindow} (got {depth}).");
         using var connection = IndexFiles.OpenRead(IndexPath);
         var catalog = DocumentCatalog.For(connection);
-        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any }, new SqliteVocabulary(connection));
+        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText }, new SqliteVocabulary(connection));
         var filter = new DocumentFilter(request, compiled.Filters);
         var kinds = compiled.Filters.OfType<ValueFilter>().Where(f => f.Field == MetadataField.Kind).ToList();
         if (MatchSource.From(compiled) is not { Kind: MatchKind.Match } source)
