@@ -5,6 +5,8 @@
 (() => {
   'use strict';
 
+  const { el, clear, copyText } = window.PakRussiaDom;
+
   const STYLE_KEY = 'pakrussia.citationStyle';
   const STYLES = ['plain', 'apa', 'bibtex', 'ris'];
   const CONTEXT = 300; // characters shown either side of the matched words
@@ -19,25 +21,7 @@
   let last = null;
   let controller = null;
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (name === 'class') node.className = value;
-      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? '' : String(value));
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
 
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-    return node;
-  }
 
   // ---------- citation style ----------
 
@@ -61,24 +45,6 @@
     return all[style] || match.citation;
   }
 
-  async function copyText(text) {
-    try {
-      if (navigator.clipboard && window.isSecureContext) {
-        await navigator.clipboard.writeText(text);
-        return true;
-      }
-    } catch {
-      // fall through to the old way
-    }
-    const area = el('textarea', { class: 'offscreen', readonly: true, 'aria-hidden': 'true' });
-    area.value = text;
-    document.body.appendChild(area);
-    area.select();
-    let ok = false;
-    try { ok = document.execCommand('copy'); } catch { ok = false; }
-    area.remove();
-    return ok;
-  }
 
   function copyButton(match) {
     const button = el('button', { type: 'button', class: 'copy-citation' }, 'Copy citation');
