@@ -42,28 +42,13 @@ public static class ExportEndpoints
         if (!string.IsNullOrEmpty(styleText) && !CitationFormatter.TryParseStyle(styleText, out citationStyle))
             return Problems.BadRequest($"Unknown citation style '{QueryParameters.Printable(styleText)}': use plain, apa, bibtex or ris.");
 
-        var request = new SearchRequest
-        {
-            Query = QueryParameters.Query(query["q"]),
-            Sources = QueryParameters.Many(query["source"], "source"),
-            Years = QueryParameters.Years(query["year"]),
-            From = NullIfEmpty(QueryParameters.Single(query["from"], "from")),
-            To = NullIfEmpty(QueryParameters.Single(query["to"], "to")),
-            Docs = QueryParameters.Many(query["doc"], "doc"),
-            Authors = QueryParameters.Many(query["author"], "author"),
-            Sort = QueryParameters.Sort(query["sort"]),
-            Any = QueryParameters.Bool(query["any"], "any"),
-            Strict = QueryParameters.Bool(query["strict"], "strict"),
-            Style = citationStyle,
-        };
+        var request = QueryParameters.SearchRequest(query) with { Style = citationStyle };
 
         context.RequestAborted.ThrowIfCancellationRequested();
         // Checked and ranked here (a bad query is a 400 before anything is written); passages are read as they are written.
         var rows = searcher.AllMatches(request);
         return new ExportResult(chosen, rows, citationStyle);
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>Streams the export: the writer is synchronous, so this response allows synchronous writes, buffered.</summary>
     private sealed class ExportResult(string format, IEnumerable<(Corpus.DocumentMetadata, Passages.Passage)> rows, CitationStyle style) : IResult
