@@ -67,26 +67,24 @@ public sealed partial class Searcher(string indexPath)
             }
         }
 
-        string? suggestion = null;
-        if (total < 3 && compiled.Words.Count > 0)
-        {
-            suggestion = DidYouMean(request.Query, compiled, vocabulary);
-        }
-
-        return new SearchResponse
-        {
-            Query = request.Query,
-            Total = total,
-            Page = request.Page,
-            PageSize = request.PageSize,
-            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
-            Warnings = warnings,
-            Hits = hits,
-            Facets = facets,
-            Suggestion = suggestion,
-            Explain = request.Explain ? compiled.Explanation : null,
-        };
+        return Respond(request, compiled, vocabulary, clock, total, warnings, hits, facets);
     }
+
+    /// <summary>The response both search paths give; "did you mean" only when the query found nothing or very little.</summary>
+    private static SearchResponse Respond(SearchRequest request, CompiledQuery compiled, IVocabulary vocabulary, Stopwatch clock,
+        long total, List<string> warnings, List<SearchHit> hits, FacetSet facets) => new()
+    {
+        Query = request.Query,
+        Total = total,
+        Page = request.Page,
+        PageSize = request.PageSize,
+        Warnings = warnings,
+        Hits = hits,
+        Facets = facets,
+        Suggestion = total < 3 && compiled.Words.Count > 0 ? DidYouMean(request.Query, compiled, vocabulary) : null,
+        Explain = request.Explain ? compiled.Explanation : null,
+        TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+    };
 
     /// <summary>
     /// The top <paramref name="depth"/> passages by BM25, without highlights, facets or paging: for evaluation
@@ -136,19 +134,7 @@ public sealed partial class Searcher(string indexPath)
         count.Parameters.AddWithValue("$m", source.Expression);
         var total = Convert.ToInt64(Execute(count, c => c.ExecuteScalar()));
         var hits = page.Select(p => MakeHit(connection, catalog, source, p.RowId, p.Score, request.Style)).ToList();
-        return new SearchResponse
-        {
-            Query = request.Query,
-            Total = total,
-            Page = request.Page,
-            PageSize = request.PageSize,
-            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
-            Warnings = warnings,
-            Hits = hits,
-            Facets = new FacetSet(),
-            Suggestion = total < 3 && compiled.Words.Count > 0 ? DidYouMean(request.Query, compiled, vocabulary) : null,
-            Explain = request.Explain ? compiled.Explanation : null,
-        };
+        return Respond(request, compiled, vocabulary, clock, total, warnings, hits, new FacetSet());
     }
 
     private static string? DidYouMean(string query, CompiledQuery compiled, IVocabulary vocabulary)
