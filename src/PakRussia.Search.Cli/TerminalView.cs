@@ -31,7 +31,7 @@ public sealed partial class TerminalView(TextWriter output, TextWriter error)
         var first = (response.Page - 1) * response.PageSize + 1;
         output.WriteLine(response.Total == 0
             ? $"No passages match '{Printable(response.Query)}'."
-            : $"{response.Total} passages match; showing {first}-{first + response.Hits.Count - 1} ({response.TookMs:0.0} ms)");
+            : $"{response.Total} {(response.Total == 1 ? "passage matches" : "passages match")}; showing {first}-{first + response.Hits.Count - 1} ({response.TookMs:0.0} ms)");
         output.WriteLine();
 
         var rank = first;
@@ -39,7 +39,7 @@ public sealed partial class TerminalView(TextWriter output, TextWriter error)
         {
             var date = hit.Date ?? "undated";
             output.WriteLine($"{rank++,3}. {Bold(Printable(hit.Title))}  [{hit.SourceType}, {date}]  {Dim(hit.PassageId)}  score {hit.Score:0.00}");
-            if (hit.Section is { } section)
+            if (hit.Section is { } section && section != hit.Title)
             {
                 output.WriteLine($"     § {Printable(section)}");
             }
