@@ -50,8 +50,10 @@ public static class CliApp
         IndexCommand.Create(output, error),
         SearchCommand.Create(output, error),
         ShowCommand.Create(output, error),
+        QuoteCommand.Create(output, error),
         DocsCommand.Create(output, error),
         PassagesCommand.Create(output, error),
         ServeCommand.Create(output, error),
+        EvalCommand.Create(output, error),
     ];
 }

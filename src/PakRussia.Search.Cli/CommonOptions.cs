@@ -17,5 +17,17 @@ public static class CommonOptions
         DefaultValueFactory = _ => Path.Combine("index", "pakrussia.db"),
     };
 
+    public static Option<string> Style() => new("--style")
+    {
+        Description = "Citation style: plain (default), apa, bibtex or ris",
+        DefaultValueFactory = _ => "plain",
+    };
+
+    /// <summary>Reads a --style value; an unknown style is bad input (exit 2).</summary>
+    public static Citations.CitationStyle ParseStyle(string? value) =>
+        Citations.CitationFormatter.TryParseStyle(value, out var style)
+            ? style
+            : throw new UsageException($"unknown citation style '{TerminalView.Printable(value ?? "")}': use plain, apa, bibtex or ris");
+
     public static Option<bool> Json() => new("--json") { Description = "Write JSON instead of the terminal view" };
 }

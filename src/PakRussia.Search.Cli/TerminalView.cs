@@ -7,7 +7,7 @@ namespace PakRussia.Search.Cli;
 /// The readable terminal view: matches coloured when stdout is a terminal, plain when piped. Corpus text
 /// is stripped of control characters first, so a document cannot send escape sequences to the terminal.
 /// </summary>
-public sealed class TerminalView(TextWriter output, TextWriter error)
+public sealed partial class TerminalView(TextWriter output, TextWriter error)
 {
     private readonly bool _colour = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected
         && Environment.GetEnvironmentVariable("NO_COLOR") is null;
@@ -31,7 +31,7 @@ public sealed class TerminalView(TextWriter output, TextWriter error)
         var first = (response.Page - 1) * response.PageSize + 1;
         output.WriteLine(response.Total == 0
             ? $"No passages match '{Printable(response.Query)}'."
-            : $"{response.Total} passages match; showing {first}-{first + response.Hits.Count - 1} ({response.TookMs:0.0} ms)");
+            : $"{response.Total} {(response.Total == 1 ? "passage matches" : "passages match")}; showing {first}-{first + response.Hits.Count - 1} ({response.TookMs:0.0} ms)");
         output.WriteLine();
 
         var rank = first;
@@ -39,7 +39,7 @@ public sealed class TerminalView(TextWriter output, TextWriter error)
         {
             var date = hit.Date ?? "undated";
             output.WriteLine($"{rank++,3}. {Bold(Printable(hit.Title))}  [{hit.SourceType}, {date}]  {Dim(hit.PassageId)}  score {hit.Score:0.00}");
-            if (hit.Section is { } section)
+            if (hit.Section is { } section && section != hit.Title)
             {
                 output.WriteLine($"     § {Printable(section)}");
             }
@@ -50,7 +50,7 @@ public sealed class TerminalView(TextWriter output, TextWriter error)
                 output.WriteLine(Dim($"     +{hit.Duplicates.Count} copies: {string.Join(", ", hit.Duplicates)}"));
             }
 
-            output.WriteLine(Dim($"     {Printable(hit.Citation)}"));
+            output.WriteLine(Dim(Indent(Printable(hit.Citation), "     ")));
             output.WriteLine();
         }
 
@@ -79,7 +79,8 @@ public sealed class TerminalView(TextWriter output, TextWriter error)
         }
 
         output.WriteLine();
-        output.WriteLine($"Cite: {Printable(view.Citation)}");
+        var citation = Printable(view.Citation);
+        output.WriteLine(citation.Contains('\n') ? "Cite:\n" + Indent(citation, "  ") : $"Cite: {citation}");
         if (view.Duplicates.Count > 0)
         {
             output.WriteLine($"Repeated word for word in: {string.Join(", ", view.Duplicates)}");

@@ -104,6 +104,8 @@ public static class WebServer
         app.MapPassages();
         app.MapDocuments();
         app.MapSuggest();
+        app.MapQuotes();
+        app.MapExport();
         app.MapHealth();
         // Every other GET is a problem+json 404 (paths with dots too); other methods get 405 from routing.
         app.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>

@@ -14,9 +14,11 @@ public static class ShowCommand
         var corpus = CommonOptions.Corpus();
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
-        var command = new Command("show", "Show a passage with its context, document metadata and citation") { id, context, corpus, index, json };
+        var style = CommonOptions.Style();
+        var command = new Command("show", "Show a passage with its context, document metadata and citation") { id, context, corpus, index, json, style };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
+            var citationStyle = CommonOptions.ParseStyle(parse.GetValue(style));
             var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error);
             var passageId = parse.GetValue(id) ?? "";
             var view = new Searcher(path).Show(passageId, parse.GetValue(context));
@@ -24,6 +26,21 @@ public static class ShowCommand
             {
                 error.WriteLine($"error: no passage with id '{TerminalView.Printable(passageId)}' (ids look like news-ties-closer.p3; see: pakrussia passages <docId>)");
                 return ExitCodes.NotFound;
+            }
+
+            // "citation" is in the chosen style; "citations" has them all.
+            if (view.Citations is { } all)
+            {
+                view = view with
+                {
+                    Citation = citationStyle switch
+                    {
+                        Citations.CitationStyle.Apa => all.Apa,
+                        Citations.CitationStyle.BibTeX => all.Bibtex,
+                        Citations.CitationStyle.Ris => all.Ris,
+                        _ => all.Plain,
+                    },
+                };
             }
 
             if (parse.GetValue(json))

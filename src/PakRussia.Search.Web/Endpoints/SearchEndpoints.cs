@@ -29,20 +29,10 @@ public static class SearchEndpoints
         string? any = null, string? strict = null, string? explain = null)
     {
         var query = context.Request.Query;
-        var request = new SearchRequest
+        var request = QueryParameters.SearchRequest(query) with
         {
-            Query = QueryParameters.Query(query["q"]),
-            Sources = QueryParameters.Many(query["source"], "source"),
-            Years = QueryParameters.Years(query["year"]),
-            From = NullIfEmpty(QueryParameters.Single(query["from"], "from")),
-            To = NullIfEmpty(QueryParameters.Single(query["to"], "to")),
-            Docs = QueryParameters.Many(query["doc"], "doc"),
-            Authors = QueryParameters.Many(query["author"], "author"),
-            Sort = QueryParameters.Sort(query["sort"]),
             Page = QueryParameters.Int(query["page"], "page", 1),
             PageSize = QueryParameters.Int(query["size"], "size", 10),
-            Any = QueryParameters.Bool(query["any"], "any"),
-            Strict = QueryParameters.Bool(query["strict"], "strict"),
             Explain = QueryParameters.Bool(query["explain"], "explain"),
         };
 
@@ -56,6 +46,4 @@ public static class SearchEndpoints
 
         return Results.Json(response, JsonDefaults.Web);
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

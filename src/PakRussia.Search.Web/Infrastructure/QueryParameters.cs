@@ -104,4 +104,24 @@ public static class QueryParameters
         var cleaned = new string(value.Where(c => !char.IsControl(c)).Take(60).ToArray());
         return value.Length > 60 ? cleaned + "…" : cleaned;
     }
+
+    /// <summary>
+    /// The search parameters /api/search and /api/export share: q, source, year, from, to, doc, author, sort, any, strict.
+    /// Paging and output options are each endpoint's own.
+    /// </summary>
+    public static SearchRequest SearchRequest(IQueryCollection query) => new()
+    {
+        Query = Query(query["q"]),
+        Sources = Many(query["source"], "source"),
+        Years = Years(query["year"]),
+        From = NullIfBlank(Single(query["from"], "from")),
+        To = NullIfBlank(Single(query["to"], "to")),
+        Docs = Many(query["doc"], "doc"),
+        Authors = Many(query["author"], "author"),
+        Sort = Sort(query["sort"]),
+        Any = Bool(query["any"], "any"),
+        Strict = Bool(query["strict"], "strict"),
+    };
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -4,6 +4,8 @@
 (() => {
   'use strict';
 
+  const { el, clear, copyText } = window.PakRussiaDom;
+
   const PAGE_SIZE = 10;
   const MAX_RESULT_WINDOW = 10000;
   const CONTEXT = 3;
@@ -29,22 +31,6 @@
 
   // ---------- DOM helpers ----------
 
-  /** Creates an element; strings among the children become text nodes (never HTML). */
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (name === 'class') node.className = value;
-      else if (name === 'text') node.textContent = value;
-      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? '' : String(value));
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
 
   const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -70,10 +56,6 @@
     return parent;
   }
 
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-    return node;
-  }
 
   const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -253,7 +235,8 @@
     if (item.date) parts.push(el('time', { datetime: item.date }, item.date));
     if (item.site) parts.push(el('span', null, item.site));
     if (item.author) parts.push(el('span', null, item.author));
-    if (item.section) parts.push(el('span', { class: 'section' }, `§ ${item.section}`));
+    if (item.sectionHighlight) parts.push(appendMarked(el('span', { class: 'section' }, '§ '), item.sectionHighlight));
+    else if (item.section) parts.push(el('span', { class: 'section' }, `§ ${item.section}`));
     return el('p', { class: 'meta' }, parts);
   }
 
@@ -316,24 +299,6 @@
     return button;
   }
 
-  async function copyText(text) {
-    try {
-      if (navigator.clipboard && window.isSecureContext) {
-        await navigator.clipboard.writeText(text);
-        return true;
-      }
-    } catch {
-      // fall through to the old way
-    }
-    const area = el('textarea', { class: 'offscreen', readonly: true, 'aria-hidden': 'true' });
-    area.value = text;
-    document.body.appendChild(area);
-    area.select();
-    let ok = false;
-    try { ok = document.execCommand('copy'); } catch { ok = false; }
-    area.remove();
-    return ok;
-  }
 
   // ---------- paging ----------
 

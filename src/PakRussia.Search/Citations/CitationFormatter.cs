@@ -141,11 +141,20 @@ public static class CitationFormatter
 
     private static int ParagraphNumber(Passage passage) => passage.Ordinal + 1;
 
+    /// <summary>
+    /// The passage's section, unless it only repeats the document's title (forum threads use the thread title as the
+    /// section of every post): then the title already says it.
+    /// </summary>
+    private static string? SectionOf(DocumentMetadata document, Passage passage) =>
+        Clean(passage.Section) is { } section && !string.Equals(section.TrimEnd('.', ':'), OneLine(document.Title).TrimEnd('.', ':'), StringComparison.OrdinalIgnoreCase)
+            ? section
+            : null;
+
     /// <summary>Section, post, footnote and paragraph, e.g. ["Introduction", "post 7", "¶ 12"].</summary>
-    private static List<string> Locators(Passage passage, string paragraphWord)
+    private static List<string> Locators(DocumentMetadata document, Passage passage, string paragraphWord)
     {
         var parts = new List<string>();
-        if (Clean(passage.Section) is { } section)
+        if (SectionOf(document, passage) is { } section)
         {
             parts.Add(section);
         }
@@ -189,7 +198,7 @@ public static class CitationFormatter
         }
 
         parts.Add(LongDate(document));
-        parts.AddRange(Locators(passage, "\u00B6 "));
+        parts.AddRange(Locators(document, passage, "\u00B6 "));
         var text = string.Join(", ", parts) + $" [{Reference(passage)}]";
         return Clean(document.Url) is { } url ? $"{text} {url}" : text;
     }
@@ -227,7 +236,7 @@ public static class CitationFormatter
             sb.Append(' ').Append(EndWithPeriod(site));
         }
 
-        var locators = Locators(passage, "\u00B6 ").Where(l => !l.StartsWith("post ", StringComparison.Ordinal));
+        var locators = Locators(document, passage, "\u00B6 ").Where(l => !l.StartsWith("post ", StringComparison.Ordinal));
         sb.Append(' ').Append(string.Join(", ", locators)).Append('.');
         sb.Append(' ').Append(Reference(passage));
         if (Clean(document.Url) is { } url)
@@ -303,12 +312,12 @@ public static class CitationFormatter
         }
 
         var note = new List<string>();
-        if (Clean(passage.Section) is { } section)
+        if (SectionOf(document, passage) is { } section)
         {
             note.Add("Section: " + section);
         }
 
-        note.AddRange(Locators(passage, "paragraph ").Skip(Clean(passage.Section) is null ? 0 : 1));
+        note.AddRange(Locators(document, passage, "paragraph ").Skip(SectionOf(document, passage) is null ? 0 : 1));
         note.Add(Reference(passage));
         fields.Add(("note", EscapeBibTeX(string.Join("; ", note))));
 
@@ -358,12 +367,12 @@ public static class CitationFormatter
         Tag("PB", Clean(document.Site) ?? SourceTypeLabel(document));
         Tag("UR", document.Url);
         var note = new List<string> { "Source type: " + SourceTypeLabel(document) };
-        if (Clean(passage.Section) is { } section)
+        if (SectionOf(document, passage) is { } section)
         {
             note.Add("Section: " + section);
         }
 
-        note.AddRange(Locators(passage, "paragraph ").Skip(Clean(passage.Section) is null ? 0 : 1));
+        note.AddRange(Locators(document, passage, "paragraph ").Skip(SectionOf(document, passage) is null ? 0 : 1));
         note.Add(Reference(passage));
         Tag("N1", string.Join("; ", note));
         lines.Add("ER  - ");

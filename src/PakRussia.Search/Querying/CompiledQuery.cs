@@ -75,6 +75,11 @@ public sealed record QueryOptions
     public bool Strict { get; init; }
     /// <summary>True: bare words combine with OR (--any). False: AND, with an OR fallback.</summary>
     public bool AnyWord { get; init; }
+    /// <summary>
+    /// True: the query is free text (a claim, a pasted sentence), not query syntax: only its words are searched
+    /// (see <see cref="QueryCompiler.PlainWords"/>); quotes, parentheses, '-', ':' and the like mean nothing.
+    /// </summary>
+    public bool PlainText { get; init; }
     /// <summary>Bounds on length, clauses, nesting and expansions; <see cref="QueryLimits.Default"/> unless set.</summary>
     public QueryLimits Limits { get; init; } = QueryLimits.Default;
 }

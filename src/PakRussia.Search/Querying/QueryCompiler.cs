@@ -20,8 +20,14 @@ public static class QueryCompiler
     public static CompiledQuery Compile(string query, QueryOptions options, IVocabulary? vocabulary)
     {
         options ??= new QueryOptions();
+        var plainWarnings = new List<string>();
+        if (options.PlainText)
+        {
+            query = PlainWords(query, options.Limits, plainWarnings);
+        }
+
         var parsed = QueryParser.Parse(query, options.Strict, options.Limits, options.AnyWord);
-        var warnings = parsed.Warnings.ToList();
+        var warnings = plainWarnings.Concat(parsed.Warnings).ToList();
         var translation = new Fts5Translator(parsed.Query, options.Strict, options.Limits, vocabulary, warnings)
             .Translate(parsed.Root, allowFallback: !options.AnyWord && !parsed.HasExplicitOperators);
 
@@ -53,6 +59,38 @@ public static class QueryCompiler
                 Expansions = translation.Expansions,
             },
         };
+    }
+
+    /// <summary>
+    /// The words of <paramref name="text"/> with no query syntax left: every character that is not a letter, digit or
+    /// combining mark becomes a space, and AND/OR/NOT are lower-cased so they read as words, not operators. Beyond
+    /// <see cref="QueryLimits.MaxClauses"/> words or <see cref="QueryLimits.MaxLength"/> characters the rest is cut, with a
+    /// warning (free text is not the user's query syntax, so it should not fail on length).
+    /// </summary>
+    public static string PlainWords(string text, QueryLimits? limits = null, ICollection<string>? warnings = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        limits ??= QueryLimits.Default;
+        var chars = text.Select(c => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark ? c : ' ').ToArray();
+        var words = new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w is "AND" or "OR" or "NOT" ? w.ToLowerInvariant() : w)
+            .ToList();
+        var kept = new List<string>();
+        var length = 0;
+        foreach (var word in words)
+        {
+            if (kept.Count == limits.MaxClauses || length + word.Length + 1 > limits.MaxLength)
+            {
+                warnings?.Add($"the text is long: only its first {kept.Count} words were searched");
+                break;
+            }
+
+            kept.Add(word);
+            length += word.Length + 1;
+        }
+
+        return string.Join(' ', kept);
     }
 
     /// <summary>Compiles with default (lenient, AND) options.</summary>

@@ -48,20 +48,38 @@ public static class PassageExport
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Writes in the named format ("csv", "jsonl" or "ris", case-insensitive).</summary>
-    public static void Write(string format, IEnumerable<(DocumentMetadata Document, Passage Passage)> rows, TextWriter writer)
+    /// <summary>True for a format <see cref="Write"/> knows ("csv", "jsonl"/"ndjson", "ris"; case-insensitive).</summary>
+    public static bool IsFormat(string? format) => format?.Trim().ToLowerInvariant() is "csv" or "jsonl" or "ndjson" or "ris";
+
+    /// <summary>The content type of an export format (for downloads).</summary>
+    public static string ContentType(string format) => format.Trim().ToLowerInvariant() switch
+    {
+        "csv" => "text/csv; charset=utf-8",
+        "jsonl" or "ndjson" => "application/x-ndjson; charset=utf-8",
+        "ris" => "application/x-research-info-systems; charset=utf-8",
+        _ => throw new ArgumentException($"Unknown export format '{format}' (expected {string.Join(", ", Formats)})", nameof(format)),
+    };
+
+    /// <summary>The usual file extension of an export format, without the dot.</summary>
+    public static string Extension(string format) => format.Trim().ToLowerInvariant() is "ndjson" ? "jsonl" : format.Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// Writes in the named format ("csv", "jsonl" or "ris", case-insensitive). <paramref name="style"/> is the style of
+    /// the csv "citation" column and the jsonl "citation" field (jsonl also has every style under "citations").
+    /// </summary>
+    public static void Write(string format, IEnumerable<(DocumentMetadata Document, Passage Passage)> rows, TextWriter writer, CitationStyle style = CitationStyle.Plain)
     {
         ArgumentNullException.ThrowIfNull(format);
         switch (format.Trim().ToLowerInvariant())
         {
-            case "csv": WriteCsv(rows, writer); break;
-            case "jsonl" or "ndjson": WriteJsonl(rows, writer); break;
+            case "csv": WriteCsv(rows, writer, style); break;
+            case "jsonl" or "ndjson": WriteJsonl(rows, writer, style); break;
             case "ris": WriteRis(rows, writer); break;
             default: throw new ArgumentException($"Unknown export format '{format}' (expected {string.Join(", ", Formats)})", nameof(format));
         }
     }
 
-    public static void WriteCsv(IEnumerable<(DocumentMetadata Document, Passage Passage)> rows, TextWriter writer)
+    public static void WriteCsv(IEnumerable<(DocumentMetadata Document, Passage Passage)> rows, TextWriter writer, CitationStyle style = CitationStyle.Plain)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(writer);
@@ -80,14 +98,14 @@ public static class PassageExport
                 passage.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 KindName(passage.Kind),
                 passage.Text,
-                CitationFormatter.Format(document, passage, CitationStyle.Plain),
+                CitationFormatter.Format(document, passage, style),
             ]);
         }
 
         writer.Flush();
     }
 
-    public static void WriteJsonl(IEnumerable<(DocumentMetadata Document, Passage Passage)> rows, TextWriter writer)
+    public static void WriteJsonl(IEnumerable<(DocumentMetadata Document, Passage Passage)> rows, TextWriter writer, CitationStyle style = CitationStyle.Plain)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(writer);
@@ -97,7 +115,7 @@ public static class PassageExport
             var record = new PassageExportRecord(
                 passage.PassageId, document.DocId, document.Title, document.SourceType, document.Site, document.Author,
                 document.Date, document.DatePrecision, document.Url, passage.Section, passage.Ordinal, passage.Kind,
-                passage.PostNumber, passage.FootnoteNumber, passage.Start, passage.End, passage.Text, citations.Plain, citations);
+                passage.PostNumber, passage.FootnoteNumber, passage.Start, passage.End, passage.Text, CitationFormatter.Format(document, passage, style), citations);
             writer.Write(JsonSerializer.Serialize(record, JsonOptions));
             writer.Write('\n');
         }

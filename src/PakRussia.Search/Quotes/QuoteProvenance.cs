@@ -1,6 +1,7 @@
 using PakRussia.Search.Citations;
 using PakRussia.Search.Corpus;
 using PakRussia.Search.Passages;
+using System.Text.Json.Serialization;
 
 namespace PakRussia.Search.Quotes;
 
@@ -8,7 +9,14 @@ namespace PakRussia.Search.Quotes;
 public sealed record QuoteCandidate(DocumentMetadata Document, Passage Passage, QuoteAlignment Alignment);
 
 /// <summary>One place the same wording occurs. Start/End are offsets in the document's cleaned text.</summary>
-public sealed record QuoteOccurrence(string PassageId, string DocId, string Title, string? Date, int Start, int End, bool IsOriginal);
+public sealed record QuoteOccurrence(
+    string PassageId,
+    string DocId,
+    string Title,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Date,
+    int Start,
+    int End,
+    bool IsOriginal);
 
 /// <summary>
 /// One wording of the quote found in the corpus, shown at its original (earliest) occurrence.
@@ -19,7 +27,7 @@ public sealed record QuoteMatch(
     string PassageId,
     string DocId,
     string Title,
-    string? Date,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Date,
     double Similarity,
     bool Exact,
     string Text,
@@ -29,7 +37,18 @@ public sealed record QuoteMatch(
     int DocEnd,
     IReadOnlyList<WordDifference> Differences,
     string Citation,
-    IReadOnlyList<QuoteOccurrence> Occurrences);
+    IReadOnlyList<QuoteOccurrence> Occurrences)
+{
+    /// <summary>
+    /// Set when the quote runs on across a paragraph break: the passage the match ends in. <see cref="Text"/> is then
+    /// <see cref="PassageId"/>'s text and this passage's, joined by the line breaks between them, and
+    /// <see cref="Start"/>/<see cref="End"/> are offsets in that joined text.
+    /// </summary>
+    public string? ThroughPassageId { get; init; }
+
+    /// <summary>The passage cited in every style (set by the searcher; <see cref="Citation"/> is the chosen one).</summary>
+    public CitationSet? Citations { get; init; }
+}
 
 /// <summary>A passage that came closest when the quote was not found.</summary>
 public sealed record ClosestPassage(string PassageId, string DocId, string Title, string? Date, double Similarity, string Text);
@@ -38,7 +57,7 @@ public sealed record ClosestPassage(string PassageId, string DocId, string Title
 public sealed record QuoteResult(
     string Quote,
     bool Found,
-    string? Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Message,
     IReadOnlyList<QuoteMatch> Matches,
     IReadOnlyList<ClosestPassage> Closest);
 
@@ -53,6 +72,9 @@ public static class QuoteProvenance
 
     /// <summary>Below this similarity a passage is not worth showing even as "closest".</summary>
     public const double ClosestFloor = 0.2;
+
+    /// <summary>What a not-found answer says.</summary>
+    public const string NotFoundMessage = "The quote was not found in the corpus";
 
     /// <summary>
     /// Looks <paramref name="quote"/> up in <paramref name="candidates"/> (e.g. the passages an FTS query on the quote's
@@ -70,31 +92,42 @@ public static class QuoteProvenance
         }
 
         var folded = new FoldedText(quote);
-        var found = new List<QuoteCandidate>();
-        var near = new List<QuoteCandidate>();
+        var aligned = new List<QuoteCandidate>();
         foreach (var (document, passage) in candidates)
         {
-            var alignment = QuoteAligner.Align(folded, new FoldedText(passage.Text), Math.Min(threshold, ClosestFloor));
-            if (alignment == null)
+            if (QuoteAligner.Align(folded, new FoldedText(passage.Text), Math.Min(threshold, ClosestFloor)) is { } alignment)
             {
-                continue;
+                aligned.Add(new QuoteCandidate(document, passage, alignment));
             }
-
-            (alignment.Similarity >= threshold ? found : near).Add(new QuoteCandidate(document, passage, alignment));
         }
 
+        return Resolve(quote, aligned, threshold);
+    }
+
+    /// <summary>
+    /// The answer from candidates already aligned (with a threshold at most <see cref="ClosestFloor"/>, so the near
+    /// ones are there too): those reaching <paramref name="threshold"/> are grouped as in <see cref="Group"/>; when
+    /// none does, <see cref="QuoteResult.Closest"/> lists the nearest. The quote is not validated here.
+    /// </summary>
+    public static QuoteResult Resolve(string quote, IReadOnlyList<QuoteCandidate> aligned, double threshold = QuoteAligner.DefaultThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        ArgumentNullException.ThrowIfNull(aligned);
+        var found = aligned.Where(c => c.Alignment.Similarity >= threshold).ToList();
         if (found.Count > 0)
         {
             return Group(quote, found);
         }
 
-        var closest = near
+        var closest = aligned
+            .Where(c => c.Alignment.Similarity >= ClosestFloor)
             .OrderByDescending(c => c.Alignment.Similarity)
             .ThenBy(c => c, OccurrenceOrder.Instance)
+            .DistinctBy(c => c.Passage.DuplicateOf ?? c.Passage.PassageId) // a word-for-word copy is not another candidate
             .Take(ClosestCount)
             .Select(c => new ClosestPassage(c.Passage.PassageId, c.Document.DocId, c.Document.Title, c.Document.Date, Math.Round(c.Alignment.Similarity, 3), c.Passage.Text))
             .ToList();
-        return new QuoteResult(quote, false, "The quote was not found in the corpus", [], closest);
+        return new QuoteResult(quote, false, NotFoundMessage, [], closest);
     }
 
     /// <summary>
@@ -115,7 +148,7 @@ public static class QuoteProvenance
             .ThenBy(m => m.Occurrences[0].DocId, StringComparer.Ordinal)
             .ToList();
         return groups.Count == 0
-            ? new QuoteResult(quote, false, "The quote was not found in the corpus", [], [])
+            ? new QuoteResult(quote, false, NotFoundMessage, [], [])
             : new QuoteResult(quote, true, null, groups, []);
     }
 

@@ -46,7 +46,11 @@ public sealed record DocumentSummary
 }
 
 /// <summary>A passage with its neighbours, its document and a citation (<c>show --json</c>, <c>GET /api/passages/{id}</c>).</summary>
-public sealed record PassageView(Passage Passage, IReadOnlyList<Passage> Before, IReadOnlyList<Passage> After, DocumentSummary Document, string Citation, IReadOnlyList<string> Duplicates);
+public sealed record PassageView(Passage Passage, IReadOnlyList<Passage> Before, IReadOnlyList<Passage> After, DocumentSummary Document, string Citation, IReadOnlyList<string> Duplicates)
+{
+    /// <summary>The passage cited in every style (plain, apa, bibtex, ris); <see cref="Citation"/> is the plain one.</summary>
+    public Citations.CitationSet? Citations { get; init; }
+}
 
 /// <summary>A document and its passages in order (<c>passages --json</c>, <c>GET /api/documents/{id}</c>).</summary>
 public sealed record DocumentView(DocumentSummary Document, IReadOnlyList<Passage> Passages);

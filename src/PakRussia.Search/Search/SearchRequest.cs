@@ -9,6 +9,8 @@ public sealed record SearchRequest
     public string Query { get; init; } = "";
     /// <summary>Any word may match (OR) instead of all words (AND with an OR fallback).</summary>
     public bool Any { get; init; }
+    /// <summary>The query is free text: only its words are searched, with no query syntax (evaluation topics, pasted sentences).</summary>
+    public bool PlainText { get; init; }
     /// <summary>A malformed query is an error instead of being repaired.</summary>
     public bool Strict { get; init; }
     public IReadOnlyList<string> Sources { get; init; } = [];
@@ -29,6 +31,8 @@ public sealed record SearchRequest
     public bool Facets { get; init; } = true;
     /// <summary>This search's time budget, instead of the searcher's <see cref="Searcher.TimeBudget"/>.</summary>
     public TimeSpan? TimeBudget { get; init; }
+    /// <summary>The style of each hit's citation.</summary>
+    public Citations.CitationStyle Style { get; init; } = Citations.CitationStyle.Plain;
 }
 
 /// <summary>A ranked passage without text or highlights (evaluation, benchmarks).</summary>

@@ -43,7 +43,10 @@ public sealed partial class Searcher
             neighbours.Where(p => p.Ordinal > passage.Ordinal).ToList(),
             DocumentSummary.From(doc.Metadata, doc.SourcePath, doc.PassageCount),
             CitationFormatter.Format(doc.Metadata, passage, CitationStyle.Plain),
-            DuplicatesOf(connection, passage.PassageId));
+            DuplicatesOf(connection, passage.PassageId))
+        {
+            Citations = CitationFormatter.All(doc.Metadata, passage),
+        };
     }
 
     public IReadOnlyList<DocumentSummary> Documents()

@@ -51,7 +51,7 @@ public sealed partial class Searcher(string indexPath)
     {
         var catalog = DocumentCatalog.For(connection);
         var vocabulary = new SqliteVocabulary(connection);
-        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any }, vocabulary);
+        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText }, vocabulary);
         var warnings = new List<string>(compiled.Warnings);
         var filter = new DocumentFilter(request, compiled.Filters);
         var kinds = compiled.Filters.OfType<ValueFilter>().Where(f => f.Field == MetadataField.Kind).ToList();
@@ -93,31 +93,29 @@ public sealed partial class Searcher(string indexPath)
             foreach (var (rowId, score) in RankPage(connection, source, kinds, constrainDocs ? allowed : null, request.Sort, compiled.Weights, request.PageSize, offset))
             {
                 budget.Check();
-                hits.Add(MakeHit(connection, catalog, source, rowId, score));
+                hits.Add(MakeHit(connection, catalog, source, rowId, score, request.Style));
             }
         }
 
-        string? suggestion = null;
-        if (total < 3 && compiled.Words.Count > 0)
-        {
-            suggestion = DidYouMean(request.Query, compiled, vocabulary);
-        }
-
-        return new SearchResponse
-        {
-            Query = request.Query,
-            Total = total,
-            Page = request.Page,
-            PageSize = request.PageSize,
-            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
-            Warnings = warnings,
-            Hits = hits,
-            Facets = facets,
-            Suggestion = suggestion,
-            Explain = request.Explain ? compiled.Explanation : null,
-            Generation = catalog.Generation,
-        };
+        return Respond(request, compiled, vocabulary, clock, total, warnings, hits, facets, catalog.Generation);
     }
+
+    /// <summary>The response both search paths give; "did you mean" only when the query found nothing or very little.</summary>
+    private static SearchResponse Respond(SearchRequest request, CompiledQuery compiled, IVocabulary vocabulary, Stopwatch clock,
+        long total, List<string> warnings, List<SearchHit> hits, FacetSet facets, string generation) => new()
+    {
+        Generation = generation,
+        Query = request.Query,
+        Total = total,
+        Page = request.Page,
+        PageSize = request.PageSize,
+        Warnings = warnings,
+        Hits = hits,
+        Facets = facets,
+        Suggestion = total < 3 && compiled.Words.Count > 0 ? DidYouMean(request.Query, compiled, vocabulary) : null,
+        Explain = request.Explain ? compiled.Explanation : null,
+        TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+    };
 
     /// <summary>
     /// The top <paramref name="depth"/> passages by BM25, without highlights, facets or paging: for evaluation
@@ -142,7 +140,7 @@ public sealed partial class Searcher(string indexPath)
     private static List<RankedPassage> Rank(SqliteConnection connection, QueryBudget budget, SearchRequest request, int depth)
     {
         var catalog = DocumentCatalog.For(connection);
-        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any }, new SqliteVocabulary(connection));
+        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText }, new SqliteVocabulary(connection));
         var filter = new DocumentFilter(request, compiled.Filters);
         var kinds = compiled.Filters.OfType<ValueFilter>().Where(f => f.Field == MetadataField.Kind).ToList();
         if (MatchSource.From(compiled) is not { Kind: MatchKind.Match } source)
@@ -200,22 +198,9 @@ public sealed partial class Searcher(string indexPath)
         var hits = page.Select(p =>
         {
             budget.Check();
-            return MakeHit(connection, catalog, source, p.RowId, p.Score);
+            return MakeHit(connection, catalog, source, p.RowId, p.Score, request.Style);
         }).ToList();
-        return new SearchResponse
-        {
-            Query = request.Query,
-            Total = total,
-            Page = request.Page,
-            PageSize = request.PageSize,
-            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
-            Warnings = warnings,
-            Hits = hits,
-            Facets = new FacetSet(),
-            Suggestion = total < 3 && compiled.Words.Count > 0 ? DidYouMean(request.Query, compiled, vocabulary) : null,
-            Explain = request.Explain ? compiled.Explanation : null,
-            Generation = catalog.Generation,
-        };
+        return Respond(request, compiled, vocabulary, clock, total, warnings, hits, new FacetSet(), catalog.Generation);
     }
 
     private static string? DidYouMean(string query, CompiledQuery compiled, IVocabulary vocabulary)
@@ -400,7 +385,7 @@ public sealed partial class Searcher(string indexPath)
         return page;
     }
 
-    private static SearchHit MakeHit(SqliteConnection connection, DocumentCatalog catalog, MatchSource? source, long rowId, double score)
+    private static SearchHit MakeHit(SqliteConnection connection, DocumentCatalog catalog, MatchSource? source, long rowId, double score, CitationStyle style)
     {
         var (passage, doc) = ReadPassage(connection, catalog, rowId);
         var highlighted = new Highlighter.Highlighted(passage.Text, []);
@@ -447,7 +432,7 @@ public sealed partial class Searcher(string indexPath)
             Start = passage.Start,
             End = passage.End,
             Duplicates = DuplicatesOf(connection, passage.PassageId),
-            Citation = CitationFormatter.Format(meta, passage with { DocId = meta.DocId }, CitationStyle.Plain),
+            Citation = CitationFormatter.Format(meta, passage with { DocId = meta.DocId }, style),
         };
     }
 

@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using PakRussia.Search.Evaluation;
+using PakRussia.Search.Indexing;
+
+namespace PakRussia.Search.Cli.Commands;
+
+/// <summary>
+/// <c>pakrussia eval</c>: measures ranking quality on a test collection (JSON Lines corpus, TSV topics, TREC qrels).
+/// Builds a temporary index, ranks every topic, prints nDCG@10, Recall@100, MRR@10 and MAP as trec_eval -c computes
+/// them, with index and query times; progress goes to stderr.
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var corpus = new Option<string>("--corpus") { Description = "Corpus as JSON Lines (.jsonl or .jsonl.gz; BEIR's _id, title, text)", Required = true };
+        var topics = new Option<string>("--topics") { Description = "Topics: one 'id<TAB>text' a line", Required = true };
+        var qrels = new Option<string>("--qrels") { Description = "Judgments: TREC qrels, 'qid 0 docid rel' a line", Required = true };
+        var run = new Option<string?>("--run") { Description = "Also write the rankings to this file as a TREC run" };
+        var json = CommonOptions.Json();
+        var depth = new Option<int>("--depth") { Description = "Documents ranked per topic (default 1000)", DefaultValueFactory = _ => 1000 };
+        var workers = new Option<int>("--workers") { Description = "Topics searched at once (default 2)", DefaultValueFactory = _ => 2 };
+        var ranking = new Option<EvalRanking>("--ranking")
+        {
+            Description = "documents (default): BM25 over whole documents with a proximity bonus; passages: the search command's passage ranking, a document scoring as its best passage",
+            DefaultValueFactory = _ => EvalRanking.Documents,
+        };
+        var command = new Command("eval", "Measure ranking quality on a test collection (nDCG@10, Recall@100, MRR@10, MAP)")
+        {
+            corpus, topics, qrels, run, json, depth, workers, ranking,
+        };
+        command.SetAction(parse => CommandRunner.Run(error, () =>
+        {
+            var corpusPath = parse.GetValue(corpus)!;
+            var topicsPath = parse.GetValue(topics)!;
+            var qrelsPath = parse.GetValue(qrels)!;
+            var runPath = parse.GetValue(run);
+            RequireFile(corpusPath, "corpus");
+            RequireFile(topicsPath, "topics");
+            RequireFile(qrelsPath, "qrels");
+            if (runPath is not null && Path.GetDirectoryName(Path.GetFullPath(runPath)) is { } runFolder && !Directory.Exists(runFolder))
+            {
+                throw new UsageException($"no folder {runFolder} for the run file");
+            }
+
+            var depthValue = parse.GetValue(depth);
+            var workerCount = parse.GetValue(workers);
+            if (depthValue is < 1 or > 10_000) throw new UsageException($"--depth must be between 1 and 10000 (got {depthValue})");
+            if (workerCount is < 1 or > 64) throw new UsageException($"--workers must be between 1 and 64 (got {workerCount})");
+
+            var topicList = Read(() => TrecTopics.Read(topicsPath));
+            var judgments = Read(() => TrecQrels.Read(qrelsPath));
+            var judged = topicList.Count(t => judgments.RelevantCount(t.Id) > 0);
+            if (judged == 0)
+            {
+                throw new UsageException($"no topic of {topicsPath} has a relevant document in {qrelsPath}");
+            }
+
+            var options = new CorpusEvaluationOptions { Ranking = parse.GetValue(ranking), Depth = depthValue, Workers = workerCount };
+            error.WriteLine($"eval: indexing {corpusPath}");
+            var result = CorpusEvaluation.Run(corpusPath, topicList, judgments, options,
+                new IndexCountProgress(error), new TopicProgress(error, topicList.Count));
+            if (result.Documents == 0)
+            {
+                throw new UsageException($"{corpusPath} holds no readable JSON Lines record");
+            }
+
+            error.WriteLine($"eval: indexed {result.Documents:N0} documents ({result.Passages:N0} passages) in {result.IndexTime.TotalSeconds:0.0} s; "
+                + $"ranked {result.Topics} topics in {result.QueryTime.TotalSeconds:0.0} s");
+            if (runPath is not null)
+            {
+                using var writer = new StreamWriter(runPath);
+                result.Evaluation.WriteRun(writer, "pakrussia-" + options.Ranking.ToString().ToLowerInvariant());
+            }
+
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(ToJson(result, options), JsonDefaults.WebIndented));
+            }
+            else
+            {
+                WriteReport(output, result, options, runPath);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void RequireFile(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"no {what} file at {Path.GetFullPath(path)}");
+        }
+    }
+
+    /// <summary>A malformed topics or qrels file is bad input: its message names the file and line.</summary>
+    private static T Read<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private static void WriteReport(TextWriter output, CorpusEvaluationResult result, CorpusEvaluationOptions options, string? runPath)
+    {
+        var report = result.Evaluation.Report;
+        string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+        output.WriteLine($"ranking     {options.Ranking.ToString().ToLowerInvariant()} (depth {options.Depth})");
+        output.WriteLine($"documents   {result.Documents:N0} ({result.Passages:N0} passages)");
+        output.WriteLine($"queries     {report.Queries} judged of {result.Topics} topics");
+        output.WriteLine($"nDCG@10     {F(report.Ndcg10)}");
+        output.WriteLine($"Recall@100  {F(report.Recall100)}");
+        output.WriteLine($"MRR@10      {F(report.Mrr10)}");
+        output.WriteLine($"MAP         {F(report.Map)}");
+        output.WriteLine($"index time  {result.IndexTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        output.WriteLine($"query time  {result.QueryTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        if (runPath is not null)
+        {
+            output.WriteLine($"run file    {Path.GetFullPath(runPath)}");
+        }
+    }
+
+    private static object ToJson(CorpusEvaluationResult result, CorpusEvaluationOptions options)
+    {
+        var report = result.Evaluation.Report;
+        return new
+        {
+            Ranking = options.Ranking.ToString().ToLowerInvariant(),
+            options.Depth,
+            result.Documents,
+            result.Passages,
+            result.Topics,
+            report.Queries,
+            report.Ndcg10,
+            report.Recall100,
+            report.Mrr10,
+            report.Map,
+            report.Success10,
+            IndexSeconds = Math.Round(result.IndexTime.TotalSeconds, 3),
+            QuerySeconds = Math.Round(result.QueryTime.TotalSeconds, 3),
+            PerQuery = report.PerQuery.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
+        };
+    }
+
+    /// <summary>Every 1,000 documents indexed, a line on stderr.</summary>
+    private sealed class IndexCountProgress(TextWriter error) : IProgress<BuildProgress>
+    {
+        public void Report(BuildProgress value)
+        {
+            if (value.Done % 1000 == 0)
+            {
+                error.WriteLine($"eval: {value.Done:N0} documents indexed");
+            }
+        }
+    }
+
+    /// <summary>About every tenth of the topics, a line on stderr (workers report from several threads).</summary>
+    private sealed class TopicProgress(TextWriter error, int total) : IProgress<int>
+    {
+        private readonly Lock _gate = new();
+        private readonly int _step = Math.Max(1, total / 10);
+
+        public void Report(int done)
+        {
+            if (done % _step == 0 || done == total)
+            {
+                lock (_gate)
+                {
+                    error.WriteLine($"eval: {done}/{total} topics ranked");
+                }
+            }
+        }
+    }
+}

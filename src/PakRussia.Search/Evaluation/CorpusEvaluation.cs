@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using PakRussia.Search.Corpus;
+using PakRussia.Search.Indexing;
+using PakRussia.Search.Search;
+
+namespace PakRussia.Search.Evaluation;
+
+/// <summary>How the documents of a test collection are ranked.</summary>
+public enum EvalRanking
+{
+    /// <summary>Whole documents by BM25 from the index's postings (<see cref="DocumentRanker"/>). The default: it scores best.</summary>
+    Documents,
+
+    /// <summary>Passages by FTS5 <c>bm25()</c> (what <c>pakrussia search</c> does, words ORed), documents by their passages.</summary>
+    Passages,
+}
+
+/// <summary>Settings of a <see cref="CorpusEvaluation"/> run.</summary>
+public sealed record CorpusEvaluationOptions
+{
+    public EvalRanking Ranking { get; init; } = EvalRanking.Documents;
+
+    /// <summary>Documents ranked per topic (1000, as Anserini's regressions).</summary>
+    public int Depth { get; init; } = 1000;
+
+    /// <summary>Topics searched at once.</summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>Scoring of <see cref="EvalRanking.Documents"/>.</summary>
+    public DocumentRankOptions Documents { get; init; } = new();
+
+    /// <summary>
+    /// <see cref="EvalRanking.Passages"/> only: a document scores as its best passage plus this share of its other
+    /// matching passages' scores (0 = best passage only).
+    /// </summary>
+    public double PassageShare { get; init; }
+}
+
+/// <summary>An index built from a JSON Lines test collection, with the records' own ids.</summary>
+/// <param name="IndexPath">The index file.</param>
+/// <param name="Summary">What the build did.</param>
+/// <param name="OriginalIds">Index doc id → the record's own id (as the qrels name it).</param>
+public sealed record EvaluationIndex(string IndexPath, BuildSummary Summary, IReadOnlyDictionary<string, string> OriginalIds);
+
+/// <summary>The outcome of <see cref="CorpusEvaluation.Run"/>: scores, rankings and where the time went.</summary>
+public sealed record CorpusEvaluationResult(
+    EvaluationResult Evaluation,
+    int Documents,
+    long Passages,
+    int Topics,
+    TimeSpan IndexTime,
+    TimeSpan QueryTime);
+
+/// <summary>
+/// Measures the engine on a test collection (BEIR-style JSON Lines corpus, TSV topics, TREC qrels): indexes the corpus
+/// through the same pipeline as any JSON Lines import, ranks every topic, and scores the rankings as trec_eval -c does.
+/// Used by <c>pakrussia eval</c>, the tests and the benchmarks.
+/// </summary>
+public static class CorpusEvaluation
+{
+    /// <summary>Builds an index of <paramref name="corpusPath"/> at <paramref name="indexPath"/>.</summary>
+    public static EvaluationIndex BuildIndex(string corpusPath, string indexPath, IProgress<BuildProgress>? progress = null)
+    {
+        var skipped = new List<SkippedFile>();
+        var originalIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var documents = JsonlDocuments.Read(corpusPath, skipped, originalIds);
+        var summary = IndexBuilder.BuildFrom(documents, indexPath, "jsonl:" + Path.GetFullPath(corpusPath), skipped, new BuildOptions { Progress = progress });
+        return new EvaluationIndex(Path.GetFullPath(indexPath), summary, originalIds);
+    }
+
+    /// <summary>
+    /// The search function for <see cref="EvaluationRunner"/>: topic text → ranked documents named by the records' ids.
+    /// Topics are free text (no query syntax); words combine with OR, stop words dropped.
+    /// </summary>
+    public static Func<string, int, IReadOnlyList<RankedDocument>> SearchFunction(EvaluationIndex index, CorpusEvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        options ??= new CorpusEvaluationOptions();
+        string Original(string docId) => index.OriginalIds.GetValueOrDefault(docId, docId);
+        if (options.Ranking == EvalRanking.Documents)
+        {
+            var ranker = new DocumentRanker(index.IndexPath, options.Documents);
+            return (text, depth) => ranker.Rank(text, depth).Select(d => d with { DocId = Original(d.DocId) }).ToList();
+        }
+
+        var searcher = new Searcher(index.IndexPath);
+        var share = options.PassageShare;
+        return (text, depth) =>
+        {
+            // Documents have several passages: ask for more passages than documents wanted.
+            var passages = searcher.Rank(new SearchRequest { Query = text, Any = true, PlainText = true, Facets = false },
+                (int)Math.Min(SearchLimits.MaxResultWindow, depth * 3L));
+            var hits = passages.Select(p => (Original(p.DocId), p.Score));
+            var ranked = share > 0 ? PassageAggregation.BestPlusShare(hits, share) : PassageAggregation.BestPassagePerDocument(hits);
+            return ranked.Count <= depth ? ranked : ranked.Take(depth).ToList();
+        };
+    }
+
+    /// <summary>Ranks every topic over an existing evaluation index and scores the run.</summary>
+    public static EvaluationResult Evaluate(EvaluationIndex index, IReadOnlyList<TrecTopic> topics, Qrels qrels,
+        CorpusEvaluationOptions? options = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new CorpusEvaluationOptions();
+        var runner = new EvaluationRunner(SearchFunction(index, options), topics, qrels) { Depth = options.Depth, Workers = options.Workers };
+        return runner.Run(progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The whole measurement: builds a temporary index of <paramref name="corpusPath"/> in a new folder under the
+    /// system temp folder, ranks every topic, scores the run, and deletes the folder (also on failure).
+    /// </summary>
+    public static CorpusEvaluationResult Run(string corpusPath, IReadOnlyList<TrecTopic> topics, Qrels qrels, CorpusEvaluationOptions? options = null,
+        IProgress<BuildProgress>? indexProgress = null, IProgress<int>? queryProgress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentNullException.ThrowIfNull(qrels);
+        var folder = Path.Combine(Path.GetTempPath(), "pakrussia-eval-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var index = BuildIndex(corpusPath, Path.Combine(folder, "eval.db"), indexProgress);
+            var indexTime = clock.Elapsed;
+            clock.Restart();
+            var evaluation = Evaluate(index, topics, qrels, options, queryProgress, cancellationToken);
+            var queryTime = clock.Elapsed;
+            return new CorpusEvaluationResult(evaluation, (int)index.Summary.Documents, index.Summary.Passages, topics.Count, indexTime, queryTime);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
