@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PakRussia.Search.Corpus;
@@ -14,7 +15,11 @@ public sealed class IndexWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private readonly Dictionary<string, long> _vocabularyDelta = new(StringComparer.Ordinal);
+    // Per word: the change in document frequency, and the last passage that counted it (so a word counts once per
+    // passage without a set per passage). Looked up by span, so a word already seen allocates nothing.
+    private readonly Dictionary<string, VocabularyCount> _vocabularyDelta = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VocabularyCount>.AlternateLookup<ReadOnlySpan<char>> _vocabularyLookup;
+    private long _passageCounter;
     private readonly SqliteCommand _insertDocument;
     private readonly SqliteCommand _insertPassage;
     private readonly SqliteCommand _insertFts;
@@ -25,6 +30,7 @@ public sealed class IndexWriter : IDisposable
     {
         _connection = connection;
         _transaction = connection.BeginTransaction();
+        _vocabularyLookup = _vocabularyDelta.GetAlternateLookup<ReadOnlySpan<char>>();
         _nextDocKey = Scalar("SELECT coalesce(max(doc_key), 0) + 1 FROM documents");
         _insertDocument = Prepare("""
             INSERT INTO documents(doc_key, doc_id, title, source_type, site, author, date, date_precision, date_evidence, url,
@@ -154,11 +160,11 @@ public sealed class IndexWriter : IDisposable
             ON CONFLICT(term) DO UPDATE SET doc_count = doc_count + excluded.doc_count
             """))
         {
-            foreach (var (term, delta) in _vocabularyDelta)
+            foreach (var (term, count) in _vocabularyDelta)
             {
-                if (delta != 0)
+                if (count.Delta != 0)
                 {
-                    Bind(upsert, ("$t", term), ("$n", delta), ("$len", term.Length));
+                    Bind(upsert, ("$t", term), ("$n", count.Delta), ("$len", term.Length));
                     upsert.ExecuteNonQuery();
                 }
             }
@@ -190,13 +196,22 @@ public sealed class IndexWriter : IDisposable
     private void CountWords(string text, int sign)
     {
         // Document frequency: each word once per passage.
-        foreach (var word in WordTokenizer.Words(text).Distinct())
+        var passage = ++_passageCounter;
+        WordTokenizer.ForEachWord(text, word =>
         {
-            if (word.Length <= 64)
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_vocabularyLookup, word, out _);
+            if (count.LastPassage != passage)
             {
-                _vocabularyDelta[word] = _vocabularyDelta.GetValueOrDefault(word) + sign;
+                count.LastPassage = passage;
+                count.Delta += sign;
             }
-        }
+        });
+    }
+
+    private struct VocabularyCount
+    {
+        public long Delta;
+        public long LastPassage;
     }
 
     private SqliteCommand Prepare(string sql)
