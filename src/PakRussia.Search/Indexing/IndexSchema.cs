@@ -21,7 +21,7 @@ public static class IndexSchema
     public const int ApplicationId = 0x50524B53;
 
     /// <summary>Bumped whenever the layout changes; an index of another version must be rebuilt.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const int OrdinalBits = 20;
     public const long MaxPassagesPerDocument = 1L << OrdinalBits;
@@ -64,7 +64,6 @@ public static class IndexSchema
             duplicate_of TEXT,
             footnote_number INTEGER, post_number INTEGER);
         CREATE INDEX passages_duplicate_of ON passages(duplicate_of) WHERE duplicate_of IS NOT NULL;
-        CREATE INDEX passages_content_hash ON passages(content_hash);
         CREATE VIEW passage_content AS
             SELECT p.rowid AS rid, p.text AS text, d.title AS title, p.section AS section
             FROM passages p JOIN documents d ON d.doc_key = p.doc_key;
