@@ -36,5 +36,6 @@ public static class CliApp
         DocsCommand.Create(output, error),
         PassagesCommand.Create(output, error),
         ServeCommand.Create(output, error),
+        BenchContractCommand.Create(output, error),
     ];
 }
