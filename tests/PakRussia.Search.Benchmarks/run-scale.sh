@@ -11,6 +11,7 @@
 #   REPEAT    timed passes (default 3, as the peers' real-text figures)   WARMUP (default 1)
 #   ENGINES   peers to run (default: sqlite_fts5 sqlite_fts5_porter xapian clucene lucenepp sphinx flexsearch postgres;
 #             whoosh (10 min to index), minisearch and lunr (~19 and ~34 GB projected at this size) only when listed)
+#   HTTP_SECONDS  length of each load test (default 30)
 #   SKIP      any of: ours peers kinds parts cold http (space-separated) to leave steps out
 # OUT (default /work/bench/results/scale-DATE) gets results.jsonl (one JSON line per engine and mode, the peers'
 # contract), the top-k files, logs/ENGINE.log (stderr + /usr/bin/time -v), kinds.jsonl, parts.*.jsonl, cold.json,
@@ -22,7 +23,7 @@ WORK=${WORK:-/tmp/pakrussia-scale}
 OUT=${1:-/work/bench/results/scale-$(date +%Y%m%d-%H%M)}
 REPEAT=${REPEAT:-3}; WARMUP=${WARMUP:-1}
 ENGINES=${ENGINES:-sqlite_fts5 sqlite_fts5_porter xapian clucene lucenepp sphinx flexsearch postgres}
-SKIP=${SKIP:-}
+SKIP=${SKIP:-}; HTTP_SECONDS=${HTTP_SECONDS:-30}
 mkdir -p "$WORK" "$OUT/logs"
 case "$(readlink -f "$OUT")/" in "$REPO"/*) echo "OUT must be outside the repository" >&2; exit 2 ;; esac
 case "$(readlink -f "$WORK")/" in "$REPO"/*) echo "WORK must be outside the repository" >&2; exit 2 ;; esac
@@ -121,12 +122,12 @@ for q in open(sys.argv[1]):
     "$@" > "$OUT/logs/http-$name.server.log" 2>&1 &
     local pid=$!
     for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
-    step "http $name: warm-up 5 s, then wrk -t2 -c16 -d30s (mixed URLs)"
+    step "http $name: warm-up 5 s, then wrk -t2 -c16 -d${HTTP_SECONDS}s (mixed URLs)"
     WRK_PATHS=$WORK/paths.txt wrk -t2 -c16 -d5s -s "$HERE/mixed.lua" "http://127.0.0.1:$port" > /dev/null
-    WRK_PATHS=$WORK/paths.txt wrk -t2 -c16 -d30s --latency -s "$HERE/mixed.lua" "http://127.0.0.1:$port" > "$OUT/logs/http-$name.wrk.txt"
+    WRK_PATHS=$WORK/paths.txt wrk -t2 -c16 -d"${HTTP_SECONDS}s" --latency -s "$HERE/mixed.lua" "http://127.0.0.1:$port" > "$OUT/logs/http-$name.wrk.txt"
     tail -1 "$OUT/logs/http-$name.wrk.txt" > "$OUT/http.$name.json"; cat "$OUT/http.$name.json" >&2
-    step "http $name: hey -z 30s -c 16 on one URL (gas pipeline)"
-    hey -z 30s -c 16 "http://127.0.0.1:$port/api/search?q=gas+pipeline" > "$OUT/logs/http-$name.hey.txt"
+    step "http $name: hey -z ${HTTP_SECONDS}s -c 16 on one URL (gas pipeline)"
+    hey -z "${HTTP_SECONDS}s" -c 16 "http://127.0.0.1:$port/api/search?q=gas+pipeline" > "$OUT/logs/http-$name.hey.txt"
     grep -E "Requests/sec|50%|99%|\[[0-9]+\]" "$OUT/logs/http-$name.hey.txt" >&2
     grep -E "VmHWM" "/proc/$pid/status" >> "$OUT/logs/http-$name.server.log" 2>/dev/null
     kill "$pid"; wait "$pid" 2>/dev/null
