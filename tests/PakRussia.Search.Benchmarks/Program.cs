@@ -6,6 +6,7 @@ using PakRussia.Search.Web;
 // On-demand performance measurements (not run in CI). See notes/performance.md and run-scale.sh.
 //   kinds  --index DB --bands real_queries.bands.tsv [--repeat 5] [--warmup 1] [--per-kind 100]
 //   parts  --index DB --queries FILE [--any] [--repeat 3]
+//   build-parts --passages real.jsonl [--limit 100000] [--workdir DIR]
 //   serve  --index DB [--port 5099] [--rps 1000000]
 static string Arg(string[] args, string name, string fallback)
 {
@@ -47,6 +48,17 @@ switch (args[0])
         var queries = File.ReadLines(Arg(args, "--queries", "real_queries.txt")).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var any = args.Contains("--any");
         var parts = QueryParts.Measure(index, queries, any, int.Parse(Arg(args, "--repeat", "3")));
+        foreach (var part in parts)
+        {
+            Console.WriteLine(part!.ToJsonString());
+        }
+
+        return 0;
+    }
+    case "build-parts":
+    {
+        var parts = BuildParts.Measure(Arg(args, "--passages", "real.jsonl"), int.Parse(Arg(args, "--limit", "100000")),
+            Arg(args, "--workdir", Path.Combine(Path.GetTempPath(), "pakrussia-build-parts")));
         foreach (var part in parts)
         {
             Console.WriteLine(part!.ToJsonString());

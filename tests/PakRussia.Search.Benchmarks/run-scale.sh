@@ -78,8 +78,10 @@ if ! skip peers; then
       *) echo "unknown engine $e" >&2; continue ;;
     esac
     step "$name"
+    # The in-memory JS harnesses take no --workdir.
+    case $e in minisearch|flexsearch|lunr) ;; *) extra+=(--workdir "$WORK/peer-$name") ;; esac
     (cd "$PEERS" && "${TIME[@]}" "${cmd[@]}" "$PASSAGES" "$QUERIES" --modes and,or --repeat "$REPEAT" --warmup "$WARMUP" \
-        --workdir "$WORK/peer-$name" --out "$OUT/$name" "${extra[@]}" 2> "$OUT/logs/$name.log") \
+        --out "$OUT/$name" "${extra[@]}" 2> "$OUT/logs/$name.log") \
       | /usr/bin/python3 -c 'import json,sys
 for l in sys.stdin:
     r=json.loads(l); r["engine"]=sys.argv[1]; print(json.dumps(r), flush=True)' "$name" | tee -a "$OUT/results.jsonl"
