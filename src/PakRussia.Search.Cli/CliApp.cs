@@ -55,5 +55,6 @@ public static class CliApp
         PassagesCommand.Create(output, error),
         ServeCommand.Create(output, error),
         EvalCommand.Create(output, error),
+        BenchContractCommand.Create(output, error),
     ];
 }

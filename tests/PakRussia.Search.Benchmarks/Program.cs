@@ -1,1 +1,85 @@
-Console.WriteLine("benchmarks: see README (Performance)");
+using System.Text.Json.Nodes;
+using PakRussia.Search.Benchmarks;
+using PakRussia.Search.Search;
+using PakRussia.Search.Web;
+
+// On-demand performance measurements (not run in CI). See notes/performance.md and run-scale.sh.
+//   kinds  --index DB --bands real_queries.bands.tsv [--repeat 5] [--warmup 1] [--per-kind 100]
+//   parts  --index DB --queries FILE [--any] [--repeat 3]
+//   build-parts --passages real.jsonl [--limit 100000] [--workdir DIR]
+//   serve  --index DB [--port 5099] [--rps 1000000]
+static string Arg(string[] args, string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: kinds|parts|serve --index DB ... (see Program.cs)");
+    return 2;
+}
+
+var index = Path.GetFullPath(Arg(args, "--index", "index/pakrussia.db"));
+switch (args[0])
+{
+    case "kinds":
+    {
+        var kinds = QueryKinds.FromBands(Arg(args, "--bands", "real_queries.bands.tsv"), index, int.Parse(Arg(args, "--per-kind", "100")));
+        var searcher = new Searcher(index);
+        var repeat = int.Parse(Arg(args, "--repeat", "5"));
+        var warmup = int.Parse(Arg(args, "--warmup", "1"));
+        foreach (var kind in kinds)
+        {
+            foreach (var facets in new[] { false, true })
+            {
+                var result = QueryKinds.Measure(searcher, kind, facets, warmup, repeat);
+                var json = QueryKinds.ToJson(result);
+                json["load"] = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+                Console.WriteLine(json.ToJsonString());
+                Console.Error.WriteLine($"{kind.Name,-14} facets={(facets ? "on " : "off")} n={result.Queries,3} p50 {result.P50,8:0.000} p95 {result.P95,8:0.000} p99 {result.P99,8:0.000} ms  qps {result.Qps,7:0.0}  zero-hit {result.ZeroHit}  suggested {result.Suggested}");
+            }
+        }
+
+        return 0;
+    }
+    case "parts":
+    {
+        var queries = File.ReadLines(Arg(args, "--queries", "real_queries.txt")).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var any = args.Contains("--any");
+        var parts = QueryParts.Measure(index, queries, any, int.Parse(Arg(args, "--repeat", "3")));
+        foreach (var part in parts)
+        {
+            Console.WriteLine(part!.ToJsonString());
+        }
+
+        return 0;
+    }
+    case "build-parts":
+    {
+        var parts = BuildParts.Measure(Arg(args, "--passages", "real.jsonl"), int.Parse(Arg(args, "--limit", "100000")),
+            Arg(args, "--workdir", Path.Combine(Path.GetTempPath(), "pakrussia-build-parts")));
+        foreach (var part in parts)
+        {
+            Console.WriteLine(part!.ToJsonString());
+        }
+
+        return 0;
+    }
+    case "serve":
+    {
+        var port = int.Parse(Arg(args, "--port", "5099"));
+        var app = WebServer.Build(new WebServerOptions
+        {
+            IndexPath = index,
+            Urls = [$"http://127.0.0.1:{port}"],
+            RequestsPerSecond = int.Parse(Arg(args, "--rps", "1000000")),
+        });
+        app.Lifetime.ApplicationStarted.Register(() => Console.Error.WriteLine($"serving {index} on port {port}"));
+        app.Run();
+        return 0;
+    }
+    default:
+        Console.Error.WriteLine($"unknown command {args[0]}");
+        return 2;
+}

@@ -23,7 +23,12 @@ internal sealed class QueryBudget : IDisposable
     private readonly TimeSpan _budget;
     private readonly CancellationToken _cancellation;
     private readonly Lock _gate = new();
-    private readonly Timer? _timer;
+    // Fires once when the budget runs out, then every RepeatInterval until disposed: sqlite3_interrupt is a no-op when
+    // no statement is running, so a single interrupt that lands between two statements (or before the first one
+    // starts) would let an endless statement run on. Repeating closes that gap.
+    private static readonly TimeSpan RepeatInterval = TimeSpan.FromMilliseconds(50);
+    private readonly Timer _timer;
+    private readonly bool _limited;
     private readonly CancellationTokenRegistration _registration;
     private readonly long _started = Stopwatch.GetTimestamp();
     private bool _expired;
@@ -34,11 +39,9 @@ internal sealed class QueryBudget : IDisposable
         _connection = connection;
         _budget = budget;
         _cancellation = cancellation;
-        if (budget > TimeSpan.Zero && budget != Timeout.InfiniteTimeSpan)
-        {
-            _timer = new Timer(static state => ((QueryBudget)state!).Interrupt(expired: true), this, budget, Timeout.InfiniteTimeSpan);
-        }
-
+        _limited = budget > TimeSpan.Zero && budget != Timeout.InfiniteTimeSpan;
+        _timer = new Timer(static state => ((QueryBudget)state!).Interrupt(expired: true), this,
+            _limited ? budget : Timeout.InfiniteTimeSpan, RepeatInterval);
         if (cancellation.CanBeCanceled)
         {
             _registration = cancellation.Register(static state => ((QueryBudget)state!).Interrupt(expired: false), this);
@@ -49,7 +52,7 @@ internal sealed class QueryBudget : IDisposable
     public void Check()
     {
         _cancellation.ThrowIfCancellationRequested();
-        if (_expired || (_timer is not null && Stopwatch.GetElapsedTime(_started) > _budget))
+        if (_expired || (_limited && Stopwatch.GetElapsedTime(_started) > _budget))
         {
             throw TimedOut();
         }
@@ -80,9 +83,14 @@ internal sealed class QueryBudget : IDisposable
                 return;
             }
 
-            if (expired)
+            if (expired && !_cancellation.IsCancellationRequested)
             {
                 _expired = true;
+            }
+            else if (!expired)
+            {
+                // Cancelled: keep interrupting until the search notices (see RepeatInterval).
+                _timer.Change(RepeatInterval, RepeatInterval);
             }
 
             if (_connection.Handle is { } handle)
@@ -99,7 +107,7 @@ internal sealed class QueryBudget : IDisposable
             _disposed = true;
         }
 
-        _timer?.Dispose();
+        _timer.Dispose();
         _registration.Dispose();
     }
 }

@@ -23,7 +23,8 @@ public sealed partial class Searcher
         if (!IsValidPassageId(passageId))
             return null;
 
-        using var connection = IndexFiles.OpenRead(IndexPath);
+        using var lease = _connections.Rent();
+        var connection = lease.Connection;
         var catalog = DocumentCatalog.For(connection);
         long rowId;
         using (var find = connection.CreateCommand())
@@ -51,7 +52,8 @@ public sealed partial class Searcher
 
     public IReadOnlyList<DocumentSummary> Documents()
     {
-        using var connection = IndexFiles.OpenRead(IndexPath);
+        using var lease = _connections.Rent();
+        var connection = lease.Connection;
         return DocumentCatalog.For(connection).Entries
             .Select(e => DocumentSummary.From(e.Metadata, e.SourcePath, e.PassageCount))
             .ToList();
@@ -62,7 +64,8 @@ public sealed partial class Searcher
     {
         if (!IsValidDocId(docId))
             return null;
-        using var connection = IndexFiles.OpenRead(IndexPath);
+        using var lease = _connections.Rent();
+        var connection = lease.Connection;
         var catalog = DocumentCatalog.For(connection);
         if (!catalog.ById.TryGetValue(docId, out var doc))
             return null;
@@ -76,14 +79,16 @@ public sealed partial class Searcher
         var word = WordTokenizer.Words(prefix).LastOrDefault();
         if (word is null || word.Length < 2 || !char.IsLetterOrDigit(prefix.TrimEnd()[^1]))
             return [];
-        using var connection = IndexFiles.OpenRead(IndexPath);
+        using var lease = _connections.Rent();
+        var connection = lease.Connection;
         return new SqliteVocabulary(connection).TermsWithPrefix(word, Math.Clamp(limit, 1, 50)).Select(t => t.Term).ToList();
     }
 
     /// <summary>Files the last build skipped, with the reason.</summary>
     public IReadOnlyList<Corpus.SkippedFile> SkippedFiles()
     {
-        using var connection = IndexFiles.OpenRead(IndexPath);
+        using var lease = _connections.Rent();
+        var connection = lease.Connection;
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT path, reason FROM skipped_files ORDER BY rowid";
         using var reader = command.ExecuteReader();
@@ -98,7 +103,8 @@ public sealed partial class Searcher
 
     public IndexStats Stats()
     {
-        using var connection = IndexFiles.OpenRead(IndexPath);
+        using var lease = _connections.Rent();
+        var connection = lease.Connection;
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages),

@@ -11,12 +11,14 @@ namespace PakRussia.Search.Search;
 
 /// <summary>
 /// Answers searches over one index file: BM25-ranked passages with highlights, facet counts over the whole
-/// result set, filters, duplicates collapsed, paging. Safe to share between threads (each call opens its
-/// own read-only connection).
+/// result set, filters, duplicates collapsed, paging. Safe to share between threads (each call has a read-only
+/// connection of its own, reused from earlier calls while the index file is the same; see <see cref="ReadConnections"/>).
 /// </summary>
 public sealed partial class Searcher(string indexPath)
 {
     public string IndexPath { get; } = Path.GetFullPath(indexPath);
+
+    private readonly ReadConnections _connections = new(Path.GetFullPath(indexPath));
 
     /// <summary>
     /// How long one search may run (default <see cref="SearchLimits.DefaultTimeBudget"/>); past it the statement is
@@ -35,7 +37,8 @@ public sealed partial class Searcher(string indexPath)
         var clock = Stopwatch.StartNew();
         Validate(request);
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = IndexFiles.OpenRead(IndexPath);
+        using var lease = _connections.Rent();
+        var connection = lease.Connection;
         using var budget = new QueryBudget(connection, request.TimeBudget ?? TimeBudget, cancellationToken);
         try
         {
@@ -125,7 +128,8 @@ public sealed partial class Searcher(string indexPath)
     {
         if (depth < 1 || depth > SearchLimits.MaxResultWindow)
             throw new SearchRequestException($"depth must be between 1 and {SearchLimits.MaxResultWindow} (got {depth}).");
-        using var connection = IndexFiles.OpenRead(IndexPath);
+        using var lease = _connections.Rent();
+        var connection = lease.Connection;
         using var budget = new QueryBudget(connection, request.TimeBudget ?? TimeBudget, cancellationToken);
         try
         {

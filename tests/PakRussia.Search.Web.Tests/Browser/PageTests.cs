@@ -96,6 +96,8 @@ public sealed class PageTests(LiveServer server) : IAsyncLifetime
         Assert.True(await _page.Locator(".year-bar").CountAsync() < yearBarsBefore, "the year chart narrows to news years");
         await _page.Locator("fieldset[data-facet='source'] input[value='academic']").CheckAsync();
         await Assertions.Expect(_page).ToHaveURLAsync(new Regex("source=news&source=academic"));
+        // The URL changes before the new results arrive: wait for them before reading the badges.
+        await Assertions.Expect(Hits.Locator(".badge", new() { HasTextString = "academic" }).First).ToBeVisibleAsync();
         var types = (await Hits.Locator(".badge").AllTextContentsAsync()).ToHashSet();
         Assert.Equal(["academic", "news"], types.Order());
         await Screenshot("facets");

@@ -1,0 +1,260 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PakRussia.Search.Corpus;
+using PakRussia.Search.Indexing;
+using PakRussia.Search.Search;
+
+namespace PakRussia.Search.Cli.Commands;
+
+/// <summary>
+/// <c>pakrussia bench-contract PASSAGES.jsonl QUERIES.txt</c>: our engine under the peer benchmarks' contract
+/// (see the shared peers README), so it sits in the same results folder and goes through <c>compare.py</c>.
+/// </summary>
+/// <remarks>
+/// Passages are read and parsed once first (untimed, <c>parse_s</c>); the timed build then streams the file again
+/// through <see cref="PrebuiltPassages"/> and <see cref="IndexBuilder.BuildFrom"/>, so <c>index_s</c> includes a second
+/// JSON parse (conservative; <c>index_s_excl_parse</c> subtracts the first pass's time) and the corpus is never held
+/// in memory. Queries go through the public <see cref="Searcher.Search"/> with highlighted top-k hits.
+/// </remarks>
+public static class BenchContractCommand
+{
+    private const string FallbackWarning = "No passage has all the words";
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var passages = new Argument<string>("passages") { Description = "JSON Lines, one passage per line: {\"id\",\"text\",\"title\"}" };
+        var queries = new Argument<string>("queries") { Description = "Text file, one query per line" };
+        var repeat = new Option<int>("--repeat", "-n") { Description = "Timed passes (default 10)", DefaultValueFactory = _ => 10 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed passes first (default 1)", DefaultValueFactory = _ => 1 };
+        var k = new Option<int>("--k") { Description = "Top-k (default 10)", DefaultValueFactory = _ => 10 };
+        var modes = new Option<string>("--modes") { Description = "and | or | and,or (default and,or)", DefaultValueFactory = _ => "and,or" };
+        var outPrefix = new Option<string?>("--out") { Description = "Prefix of the top-k files (default results/DATASET/ENGINE)" };
+        var workdir = new Option<string?>("--workdir") { Description = "Folder for the index (default a fresh temporary folder)" };
+        var keep = new Option<bool>("--keep-index") { Description = "Keep the index (and the workdir)" };
+        var facets = new Option<bool>("--facets") { Description = "Count facets in every search (engine name pakrussia+facets)" };
+        var facetsToo = new Option<bool>("--facets-too") { Description = "Run the query passes twice on the same index: facets off, then on" };
+        var command = new Command("bench-contract", "Benchmark the engine under the peer harnesses' contract (JSON lines on stdout, logs on stderr)")
+        {
+            passages, queries, repeat, warmup, k, modes, outPrefix, workdir, keep, facets, facetsToo,
+        };
+        command.Hidden = true;
+        command.SetAction(parse => CommandRunner.Run(error, () => Run(new Settings(
+            parse.GetValue(passages)!, parse.GetValue(queries)!, parse.GetValue(repeat), parse.GetValue(warmup), parse.GetValue(k),
+            parse.GetValue(modes)!, parse.GetValue(outPrefix), parse.GetValue(workdir), parse.GetValue(keep),
+            parse.GetValue(facetsToo) ? [false, true] : [parse.GetValue(facets)]), output, error)));
+        return command;
+    }
+
+    private sealed record Settings(string Passages, string Queries, int Repeat, int Warmup, int K, string Modes, string? Out,
+        string? Workdir, bool Keep, bool[] FacetRuns);
+
+    private static int Run(Settings settings, TextWriter output, TextWriter error)
+    {
+        if (!File.Exists(settings.Passages)) throw new UsageException($"no passages file at {Path.GetFullPath(settings.Passages)}");
+        if (!File.Exists(settings.Queries)) throw new UsageException($"no queries file at {Path.GetFullPath(settings.Queries)}");
+        if (settings.Repeat < 1 || settings.Warmup < 0 || settings.K is < 1 or > SearchLimits.MaxPageSize)
+            throw new UsageException($"--repeat must be 1 or more, --warmup 0 or more, --k 1 to {SearchLimits.MaxPageSize}");
+        var modeList = settings.Modes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(m => m.ToLowerInvariant()).ToList();
+        if (modeList.Count == 0 || modeList.Any(m => m is not ("and" or "or"))) throw new UsageException("--modes must be and, or, or and,or");
+
+        var dataset = DatasetName(settings.Passages);
+        var queryList = File.ReadLines(settings.Queries).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+        // Untimed first pass: parse every record (what the peers do before their clock starts), count, size.
+        var clock = Stopwatch.StartNew();
+        long passageCount = 0, textBytes = 0;
+        var problems = new List<string>();
+        foreach (var record in JsonlRecordReader.Read(settings.Passages, problems))
+        {
+            passageCount++;
+            textBytes += Encoding.UTF8.GetByteCount(record.Text);
+        }
+
+        var parseSeconds = clock.Elapsed.TotalSeconds;
+        error.WriteLine($"[pakrussia] parsed {passageCount} passages ({textBytes / 1e6:0.0} MB of text, {problems.Count} bad lines) in {parseSeconds:0.00}s (untimed)");
+
+        var workdir = Path.GetFullPath(settings.Workdir ?? Path.Combine(Path.GetTempPath(), $"pakrussia-bench-{Environment.ProcessId}"));
+        var createdWorkdir = !Directory.Exists(workdir);
+        Directory.CreateDirectory(workdir);
+        var indexPath = Path.Combine(workdir, "index.db");
+        try
+        {
+            // Timed: stream, group into documents, build (hashing, duplicates, FTS5, vocabulary, optimize, fsync, rename).
+            var originalIds = new Dictionary<string, string>(StringComparer.Ordinal);
+            var skipped = new List<SkippedFile>();
+            clock.Restart();
+            var summary = IndexBuilder.BuildFrom(PrebuiltPassages.Read(settings.Passages, skipped, originalIds), indexPath,
+                "bench-contract:" + Path.GetFullPath(settings.Passages), skipped);
+            var indexSeconds = clock.Elapsed.TotalSeconds;
+            var buildPeakMb = PeakRssMb();
+            var indexBytes = new FileInfo(indexPath).Length;
+            error.WriteLine($"[pakrussia] indexed {summary.Documents} documents, {summary.Passages} passages in {indexSeconds:0.00}s "
+                + $"({indexBytes / 1e6:0.0} MB, {summary.Skipped.Count} skipped, peak RSS so far {buildPeakMb:0} MB)");
+            foreach (var skip in summary.Skipped.Take(5))
+            {
+                error.WriteLine($"[pakrussia]   skipped {skip.Path}: {skip.Reason}");
+            }
+
+            var searcher = new Searcher(indexPath);
+            foreach (var withFacets in settings.FacetRuns)
+            {
+                var engine = withFacets ? "pakrussia+facets" : "pakrussia";
+                var prefix = settings.Out is null
+                    ? Path.Combine("results", dataset, engine)
+                    : settings.FacetRuns.Length > 1 && withFacets ? settings.Out + "+facets" : settings.Out;
+                foreach (var mode in modeList)
+                {
+                    var run = RunQueries(searcher, queryList, mode == "or", withFacets, settings, originalIds);
+                    var all = run.Latencies.SelectMany(l => l).Order().ToArray();
+                    var totalMs = all.Sum();
+                    var line = new JsonObject
+                    {
+                        ["engine"] = engine,
+                        ["passages"] = summary.Passages,
+                        ["index_s"] = Math.Round(indexSeconds, 3),
+                        ["index_bytes"] = indexBytes,
+                        ["query_p50_ms"] = Math.Round(Percentile(all, 50), 4),
+                        ["query_p99_ms"] = Math.Round(Percentile(all, 99), 4),
+                        ["qps_single_thread"] = Math.Round(all.Length / (totalMs / 1000.0), 1),
+                        ["mode"] = mode,
+                        ["dataset"] = dataset,
+                        ["queries"] = queryList.Count,
+                        ["repeat"] = settings.Repeat,
+                        ["query_mean_ms"] = Math.Round(totalMs / all.Length, 4),
+                        ["zero_hit_queries"] = run.Ids.Count(ids => ids.Count == 0),
+                        ["query_p95_ms"] = Math.Round(Percentile(all, 95), 4),
+                        ["peak_rss_mb"] = Math.Round(PeakRssMb(), 1),
+                        ["build_peak_rss_mb"] = Math.Round(buildPeakMb, 1),
+                        ["index_passages_per_s"] = Math.Round(summary.Passages / indexSeconds, 1),
+                        ["index_mb_per_s"] = Math.Round(textBytes / 1e6 / indexSeconds, 3),
+                        ["text_mb"] = Math.Round(textBytes / 1e6, 1),
+                        ["parse_s"] = Math.Round(parseSeconds, 3),
+                        ["index_s_excl_parse"] = Math.Round(indexSeconds - parseSeconds, 3),
+                        ["and_fallback_queries"] = run.Fallbacks,
+                        ["facets"] = withFacets,
+                        ["documents"] = summary.Documents,
+                        ["sqlite_version"] = SqliteVersion(indexPath),
+                        ["tokenizer"] = "porter unicode61 remove_diacritics 2; columns text,title,section (bm25 1,2,1)",
+                        ["load"] = LoadAverage(),
+                    };
+                    WriteTopK($"{prefix}.{mode}.topk.jsonl", queryList, run);
+                    output.WriteLine(line.ToJsonString(RelaxedJson));
+                    output.Flush();
+                    error.WriteLine($"[pakrussia] {engine} {mode}: p50 {Percentile(all, 50):0.000} ms, p99 {Percentile(all, 99):0.000} ms, "
+                        + $"{run.Fallbacks} AND queries fell back to OR; top-k -> {prefix}.{mode}.topk.jsonl");
+                }
+            }
+        }
+        finally
+        {
+            if (!settings.Keep)
+            {
+                foreach (var file in new[] { indexPath, indexPath + ".lock" })
+                {
+                    try { File.Delete(file); } catch (IOException) { }
+                }
+
+                if (createdWorkdir)
+                {
+                    try { Directory.Delete(workdir, recursive: true); } catch (IOException) { }
+                }
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private sealed record QueryRun(List<double>[] Latencies, List<string>[] Ids, List<double>[] Scores, int Fallbacks);
+
+    private static QueryRun RunQueries(Searcher searcher, List<string> queries, bool any, bool facets, Settings settings, Dictionary<string, string> originalIds)
+    {
+        SearchRequest Request(string q) => new() { Query = q, Any = any, Facets = facets, PageSize = settings.K };
+        for (var pass = 0; pass < settings.Warmup; pass++)
+        {
+            foreach (var q in queries) searcher.Search(Request(q));
+        }
+
+        var latencies = queries.Select(_ => new List<double>(settings.Repeat)).ToArray();
+        var ids = new List<string>[queries.Count];
+        var scores = new List<double>[queries.Count];
+        var fallbacks = 0;
+        for (var pass = 0; pass < settings.Repeat; pass++)
+        {
+            for (var i = 0; i < queries.Count; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var response = searcher.Search(Request(queries[i]));
+                // Materialise the top-k ids (the contract's "read the stored id").
+                var hitIds = response.Hits.Select(h => h.PassageId).ToList();
+                latencies[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (ids[i] is null)
+                {
+                    ids[i] = response.Hits.Select(h => PrebuiltPassages.OriginalId(h.PassageId, h.DocId, h.Ordinal, originalIds)).ToList();
+                    scores[i] = response.Hits.Select(h => h.Score).ToList();
+                    if (response.Warnings.Any(w => w.StartsWith(FallbackWarning, StringComparison.Ordinal))) fallbacks++;
+                }
+            }
+        }
+
+        return new QueryRun(latencies, ids, scores, fallbacks);
+    }
+
+    private static void WriteTopK(string path, List<string> queries, QueryRun run)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var line = new JsonObject
+            {
+                ["qid"] = i,
+                ["query"] = queries[i],
+                ["ids"] = new JsonArray([.. run.Ids[i].Select(id => JsonValue.Create(id))]),
+                ["scores"] = new JsonArray([.. run.Scores[i].Select(s => JsonValue.Create(Math.Round(s, 6)))]),
+                ["p50_ms"] = Math.Round(Percentile(run.Latencies[i].Order().ToArray(), 50), 4),
+            };
+            writer.WriteLine(line.ToJsonString(RelaxedJson));
+        }
+    }
+
+    /// <summary>Linear interpolation between closest ranks, as the peers' harness.py.</summary>
+    internal static double Percentile(double[] sorted, double p)
+    {
+        if (sorted.Length == 0) return double.NaN;
+        if (sorted.Length == 1) return sorted[0];
+        var x = (sorted.Length - 1) * p / 100.0;
+        var lo = (int)x;
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (x - lo);
+    }
+
+    /// <summary>The dataset name as the peers derive it: the file's stem, or its folder's name for passages.jsonl.</summary>
+    private static string DatasetName(string path)
+    {
+        var stem = Path.GetFileNameWithoutExtension(path);
+        return stem == "passages" ? new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path))!).Name : stem;
+    }
+
+    /// <summary>Peak resident set (VmHWM on Linux) of this process so far, in MB.</summary>
+    private static double PeakRssMb()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64 / 1048576.0;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+
+    private static string SqliteVersion(string indexPath)
+    {
+        using var connection = IndexFiles.OpenRead(indexPath);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sqlite_version()";
+        return command.ExecuteScalar() as string ?? "";
+    }
+}

@@ -1,0 +1,41 @@
+using PakRussia.Search.Indexing;
+using PakRussia.Search.Search;
+using PakRussia.Search.Tests.TestSupport;
+
+namespace PakRussia.Search.Tests.Search;
+
+/// <summary>The searcher keeps connections between calls; a rebuilt (swapped) or removed index must still be seen at once.</summary>
+public sealed class SearcherConnectionTests
+{
+    [Fact]
+    public void Search_AfterTheIndexIsRebuilt_SeesTheNewFileNotTheKeptConnection()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("idx.db");
+        IndexBuilder.BuildFrom([TestDocuments.Make("a", "news", "2014", "Gwadar port and the warm waters.")], path, "test");
+        var searcher = new Searcher(path);
+        Assert.Equal(1, searcher.Search(new SearchRequest { Query = "gwadar" }).Total);
+        Assert.Equal(1, searcher.Search(new SearchRequest { Query = "gwadar", Facets = false }).Total);
+
+        IndexBuilder.BuildFrom([TestDocuments.Make("b", "news", "2015", "Pipeline talks in Moscow."), TestDocuments.Make("c", "news", "2016", "More pipeline talks.")], path, "test");
+        Assert.Equal(0, searcher.Search(new SearchRequest { Query = "gwadar" }).Total);
+        Assert.Equal(2, searcher.Search(new SearchRequest { Query = "pipeline" }).Total);
+        Assert.Equal(2, searcher.Search(new SearchRequest { Query = "pipeline", Facets = false }).Total);
+
+        File.Delete(path);
+        Assert.Throws<IndexException>(() => searcher.Search(new SearchRequest { Query = "pipeline" }));
+    }
+
+    [Fact]
+    public async Task Search_FromManyThreads_GivesEachCallItsOwnConnection()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("idx.db");
+        IndexBuilder.BuildFrom([TestDocuments.Make("a", "news", "2014", "Gwadar port and the warm waters.", "Warm relations with Moscow.")], path, "test");
+        var searcher = new Searcher(path);
+        var totals = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() =>
+            searcher.Search(new SearchRequest { Query = i % 2 == 0 ? "warm" : "gwadar", Facets = i % 3 == 0 }).Total)));
+        Assert.All(totals.Where((_, i) => i % 2 == 0), t => Assert.Equal(2, t));
+        Assert.All(totals.Where((_, i) => i % 2 == 1), t => Assert.Equal(1, t));
+    }
+}
