@@ -39,8 +39,8 @@ public sealed class PageTests(LiveServer server) : IAsyncLifetime
 
     private async Task Screenshot(string name)
     {
-        Directory.CreateDirectory(RepoPaths.Screenshots);
-        await _page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, name + ".png"), FullPage = false });
+        Directory.CreateDirectory(Artifacts.Screenshots);
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, name + ".png"), FullPage = false });
     }
 
     private async Task Search(string query)
