@@ -39,7 +39,10 @@ public sealed class DocumentCatalog
         }
 
         var catalog = new DocumentCatalog(generation, Read(connection));
-        if (Cache.Count > 8)
+        // Keep the new generation and at most one other (a reader still on the previous file): a catalog of a large
+        // corpus is hundreds of MB, and after each rebuild the old one would otherwise stay in memory (seen in the
+        // scale soak: RSS doubled after a mid-run reindex).
+        if (Cache.Count >= 2)
         {
             Cache.Clear();
         }
