@@ -102,14 +102,5 @@ public static class QueryKinds
 
 public static class Stats
 {
-    /// <summary>Linear interpolation between closest ranks (as the peers' harness).</summary>
-    public static double Percentile(double[] sorted, double p)
-    {
-        if (sorted.Length == 0) return double.NaN;
-        if (sorted.Length == 1) return sorted[0];
-        var x = (sorted.Length - 1) * p / 100.0;
-        var lo = (int)x;
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (x - lo);
-    }
+    public static double Percentile(double[] sorted, double p) => PakRussia.Search.Evaluation.Percentiles.Interpolated(sorted, p);
 }

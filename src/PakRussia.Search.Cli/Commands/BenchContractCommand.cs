@@ -221,16 +221,7 @@ public static class BenchContractCommand
         }
     }
 
-    /// <summary>Linear interpolation between closest ranks, as the peers' harness.py.</summary>
-    internal static double Percentile(double[] sorted, double p)
-    {
-        if (sorted.Length == 0) return double.NaN;
-        if (sorted.Length == 1) return sorted[0];
-        var x = (sorted.Length - 1) * p / 100.0;
-        var lo = (int)x;
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (x - lo);
-    }
+    internal static double Percentile(double[] sorted, double p) => Evaluation.Percentiles.Interpolated(sorted, p);
 
     /// <summary>The dataset name as the peers derive it: the file's stem, or its folder's name for passages.jsonl.</summary>
     private static string DatasetName(string path)

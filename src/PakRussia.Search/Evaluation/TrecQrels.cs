@@ -5,7 +5,6 @@ namespace PakRussia.Search.Evaluation;
 /// <summary>Reads TREC qrels: <c>qid iter docid rel</c>, whitespace separated, the iteration column ignored.</summary>
 public static class TrecQrels
 {
-    private static readonly char[] Whitespace = [' ', '\t'];
 
     /// <summary>Reads the judgments of <paramref name="path"/>. Blank lines are skipped; grades are integers (graded).</summary>
     /// <exception cref="FormatException">A line without four fields, a non-integer grade, or a repeated (qid, docid).</exception>
@@ -13,16 +12,8 @@ public static class TrecQrels
     {
         var judgments = new List<(string, string, int)>();
         var seen = new HashSet<(string, string)>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, fields) in TrecLines.Read(path))
         {
-            lineNumber++;
-            var fields = line.TrimStart('\uFEFF').Split(Whitespace, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length == 0)
-            {
-                continue;
-            }
-
             if (fields.Length != 4 || !int.TryParse(fields[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var grade))
             {
                 throw new FormatException($"{path}:{lineNumber}: expected 'qid 0 docid rel' with an integer rel");

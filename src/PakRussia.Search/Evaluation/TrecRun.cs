@@ -12,7 +12,6 @@ namespace PakRussia.Search.Evaluation;
 /// </remarks>
 public static class TrecRun
 {
-    private static readonly char[] Whitespace = [' ', '\t'];
 
     /// <summary>Writes one query's ranking, ranks 1..n in the order given.</summary>
     /// <exception cref="ArgumentException">An id or the tag is empty or holds whitespace, or a score is NaN or infinite.</exception>
@@ -52,16 +51,8 @@ public static class TrecRun
     {
         var run = new Dictionary<string, List<RankedDocument>>(StringComparer.Ordinal);
         var seen = new HashSet<(string, string)>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, fields) in TrecLines.Read(path))
         {
-            lineNumber++;
-            var fields = line.TrimStart('\uFEFF').Split(Whitespace, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length == 0)
-            {
-                continue;
-            }
-
             if (fields.Length != 6 || !double.TryParse(fields[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
             {
                 throw new FormatException($"{path}:{lineNumber}: expected 'qid Q0 docid rank score tag'");

@@ -26,8 +26,9 @@ public sealed partial class Searcher
             throw new SearchRequestException($"Too many filter values ({values}); at most {SearchLimits.MaxFilterValues}.");
 
         List<(long RowId, double Score)> ranked;
-        using (var connection = IndexFiles.OpenRead(IndexPath))
+        using (var lease = _connections.Rent())
         {
+            var connection = lease.Connection;
             var catalog = DocumentCatalog.For(connection);
             var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any }, new SqliteVocabulary(connection));
             var filter = new DocumentFilter(request, compiled.Filters);

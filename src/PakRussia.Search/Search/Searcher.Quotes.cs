@@ -47,7 +47,8 @@ public sealed partial class Searcher
         if (!validation.IsValid)
             throw new SearchRequestException(validation.Message + ".");
 
-        using var connection = IndexFiles.OpenRead(IndexPath);
+        using var lease = _connections.Rent();
+        var connection = lease.Connection;
         var catalog = DocumentCatalog.For(connection);
         var probe = ProbeWords(connection, quote);
         if (probe.Count == 0)
