@@ -32,6 +32,7 @@ public static class WebServer
             var effective = services.GetRequiredService<WebServerOptions>();
             return new Searcher(effective.IndexPath) { TimeBudget = effective.QueryTimeBudget };
         });
+        builder.Services.AddSingleton(services => new QueryAdmission(services.GetRequiredService<WebServerOptions>()));
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -100,12 +101,14 @@ public static class WebServer
 
         app.UseRouting();
         app.MapOpenApi();
-        app.MapSearch();
-        app.MapPassages();
-        app.MapDocuments();
-        app.MapSuggest();
-        app.MapQuotes();
-        app.MapExport();
+        // Everything that reads the index for a user waits its turn (QueryAdmission); /health answers at once.
+        var queries = app.MapGroup("").AddEndpointFilter(app.Services.GetRequiredService<QueryAdmission>());
+        queries.MapSearch();
+        queries.MapPassages();
+        queries.MapDocuments();
+        queries.MapSuggest();
+        queries.MapQuotes();
+        queries.MapExport();
         app.MapHealth();
         // Every other GET is a problem+json 404 (paths with dots too); other methods get 405 from routing.
         app.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>

@@ -27,6 +27,18 @@ public sealed record WebServerOptions
     public TimeSpan QueryTimeBudget { get; init; } = PakRussia.Search.Search.SearchLimits.DefaultTimeBudget;
 
     /// <summary>
+    /// How many index-reading requests run at once (<see cref="Infrastructure.QueryAdmission"/>); the others wait their
+    /// turn. Default: one per core.
+    /// </summary>
+    public int MaxConcurrentQueries { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>How many requests may wait for a turn; one more is answered 503 at once. Default 256.</summary>
+    public int MaxQueuedQueries { get; init; } = 256;
+
+    /// <summary>How long a request waits for a turn before it is answered 503 (busy). Default 10 s.</summary>
+    public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Brings the index up to date before serving: (corpus, index, log) → index path. The CLI passes its
     /// index-on-first-use; null serves <see cref="IndexPath"/> as it is.
     /// </summary>

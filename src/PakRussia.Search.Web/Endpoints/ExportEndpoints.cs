@@ -46,7 +46,7 @@ public static class ExportEndpoints
 
         context.RequestAborted.ThrowIfCancellationRequested();
         // Checked and ranked here (a bad query is a 400 before anything is written); passages are read as they are written.
-        var rows = searcher.AllMatches(request);
+        var rows = searcher.AllMatches(request, context.RequestAborted);
         return new ExportResult(chosen, rows, citationStyle);
     }
 

@@ -38,6 +38,6 @@ public static class QuoteEndpoints
 
         http.RequestAborted.ThrowIfCancellationRequested();
         // A quote that is too short or too long is a SearchRequestException: 400 problem+json from the middleware.
-        return Results.Json(searcher.FindQuote(quote, maxMatches, citationStyle), JsonDefaults.Web);
+        return Results.Json(searcher.FindQuote(quote, maxMatches, citationStyle, http.RequestAborted), JsonDefaults.Web);
     }
 }

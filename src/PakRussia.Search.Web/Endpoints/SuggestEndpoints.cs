@@ -27,7 +27,7 @@ public static class SuggestEndpoints
         if (count is < 1 or > 20)
             return Problems.BadRequest($"'limit' must be between 1 and 20 (got {count}).");
         context.RequestAborted.ThrowIfCancellationRequested();
-        return Results.Json(new SuggestResponse(query, searcher.Suggest(query, count)), JsonDefaults.Web);
+        return Results.Json(new SuggestResponse(query, searcher.Suggest(query, count, context.RequestAborted)), JsonDefaults.Web);
     }
 }
 

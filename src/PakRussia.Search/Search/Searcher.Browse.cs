@@ -74,14 +74,13 @@ public sealed partial class Searcher
     }
 
     /// <summary>Completions for the last word of what the user is typing, most frequent first.</summary>
-    public IReadOnlyList<string> Suggest(string prefix, int limit = 10)
+    public IReadOnlyList<string> Suggest(string prefix, int limit = 10, CancellationToken cancellationToken = default)
     {
         var word = WordTokenizer.Words(prefix).LastOrDefault();
         if (word is null || word.Length < 2 || !char.IsLetterOrDigit(prefix.TrimEnd()[^1]))
             return [];
-        using var lease = _connections.Rent();
-        var connection = lease.Connection;
-        return new SqliteVocabulary(connection).TermsWithPrefix(word, Math.Clamp(limit, 1, 50)).Select(t => t.Term).ToList();
+        return Budgeted(null, cancellationToken, (connection, _) =>
+            new SqliteVocabulary(connection).TermsWithPrefix(word, Math.Clamp(limit, 1, 50)).Select(t => t.Term).ToList());
     }
 
     /// <summary>Files the last build skipped, with the reason.</summary>

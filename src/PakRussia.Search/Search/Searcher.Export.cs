@@ -16,19 +16,18 @@ public sealed partial class Searcher
     /// <remarks>
     /// The request is checked and the ranked row ids are read before this returns (a bad query throws here, before
     /// anything is written); the passages themselves are read as the sequence is enumerated, on a connection of
-    /// its own, so an export streams.
+    /// its own, so an export streams. Choosing the rows runs under the time budget (<see cref="SearchRequest.TimeBudget"/>,
+    /// else <see cref="TimeBudget"/>) and stops when <paramref name="cancellationToken"/> is cancelled, like <see cref="Search"/>.
     /// </remarks>
-    public IEnumerable<(DocumentMetadata Document, Passage Passage)> AllMatches(SearchRequest request)
+    public IEnumerable<(DocumentMetadata Document, Passage Passage)> AllMatches(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var values = request.Sources.Count + request.Years.Count + request.Docs.Count + request.Authors.Count;
         if (values > SearchLimits.MaxFilterValues)
             throw new SearchRequestException($"Too many filter values ({values}); at most {SearchLimits.MaxFilterValues}.");
 
-        List<(long RowId, double Score)> ranked;
-        using (var lease = _connections.Rent())
+        var ranked = Budgeted(request.TimeBudget, cancellationToken, (connection, budget) =>
         {
-            var connection = lease.Connection;
             var catalog = DocumentCatalog.For(connection);
             var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any }, new SqliteVocabulary(connection));
             var filter = new DocumentFilter(request, compiled.Filters);
@@ -38,11 +37,13 @@ public sealed partial class Searcher
                 throw new SearchRequestException("The query is empty: type some words, a \"phrase\", or choose a filter.");
 
             // As in Search: the OR fallback applies when no passage has all the words (before document filters).
+            budget.Check();
             if (source is { Kind: MatchKind.Match } && compiled.Fallback is not null && CountPerDocument(connection, source, kinds).Count == 0)
                 source = source with { Expression = compiled.Fallback };
             HashSet<long>? allowed = filter.IsEmpty ? null : catalog.Entries.Where(e => filter.Allows(e)).Select(e => e.DocKey).ToHashSet();
-            ranked = RankPage(connection, source, kinds, allowed, request.Sort, compiled.Weights, SearchLimits.MaxResultWindow, 0);
-        }
+            budget.Check();
+            return RankPage(connection, source, kinds, allowed, request.Sort, compiled.Weights, SearchLimits.MaxResultWindow, 0);
+        });
 
         return Read(ranked.Select(r => r.RowId).ToList());
     }

@@ -38,7 +38,8 @@ public sealed partial class Searcher
     /// The quote is too short (under 4 words) or too long (over 400 words or 3,000 characters), or maxMatches is out of
     /// range: bad input (CLI exit 2, HTTP 400), like a malformed search.
     /// </exception>
-    public QuoteResult FindQuote(string quote, int maxMatches = 20, CitationStyle style = CitationStyle.Plain)
+    /// <param name="cancellationToken">Stops the lookup (inside SQLite) when the caller goes away; the lookup also runs under <see cref="TimeBudget"/>.</param>
+    public QuoteResult FindQuote(string quote, int maxMatches = 20, CitationStyle style = CitationStyle.Plain, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(quote);
         if (maxMatches is < 1 or > SearchLimits.MaxPageSize)
@@ -47,14 +48,19 @@ public sealed partial class Searcher
         if (!validation.IsValid)
             throw new SearchRequestException(validation.Message + ".");
 
-        using var lease = _connections.Rent();
-        var connection = lease.Connection;
+        return Budgeted(null, cancellationToken, (connection, budget) => FindQuote(connection, budget, quote, maxMatches, style));
+    }
+
+    private static QuoteResult FindQuote(SqliteConnection connection, QueryBudget budget, string quote, int maxMatches, CitationStyle style)
+    {
         var catalog = DocumentCatalog.For(connection);
         var probe = ProbeWords(connection, quote);
         if (probe.Count == 0)
             return new QuoteResult(quote, false, QuoteProvenance.NotFoundMessage, [], []);
 
+        budget.Check();
         var ranked = RankCandidates(connection, probe);
+        budget.Check();
         var passages = ReadRows(connection, catalog, ranked);
         var duplicates = ReadDuplicates(connection, catalog, passages.Values.Select(p => p.Passage.PassageId));
 
@@ -79,6 +85,7 @@ public sealed partial class Searcher
             var aligned = new Dictionary<long, QuoteCandidate>();
             foreach (var (rowId, (passage, doc)) in passages)
             {
+                budget.Check();
                 if (!folds.TryGetValue(rowId, out var text))
                     folds[rowId] = text = new FoldedText(passage.Text);
                 if (QuoteAligner.Align(folded, text, threshold) is { } alignment)

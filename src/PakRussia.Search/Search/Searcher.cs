@@ -36,15 +36,26 @@ public sealed partial class Searcher(string indexPath)
     {
         var clock = Stopwatch.StartNew();
         Validate(request);
+        return Budgeted(request.TimeBudget, cancellationToken, (connection, budget) => SearchWithin(connection, budget, request, clock));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on a kept read connection under a time budget (<paramref name="budget"/>, else
+    /// <see cref="TimeBudget"/>): every call that can cost more than a lookup by id goes through here, so each one
+    /// is interrupted inside SQLite when it runs too long or its caller goes away, and a damaged file is reported as
+    /// such.
+    /// </summary>
+    private T Budgeted<T>(TimeSpan? budget, CancellationToken cancellationToken, Func<SqliteConnection, QueryBudget, T> body)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         using var lease = _connections.Rent();
         var connection = lease.Connection;
-        using var budget = new QueryBudget(connection, request.TimeBudget ?? TimeBudget, cancellationToken);
+        using var limit = new QueryBudget(connection, budget ?? TimeBudget, cancellationToken);
         try
         {
-            return SearchWithin(connection, budget, request, clock);
+            return body(connection, limit);
         }
-        catch (SqliteException ex) when ((budget.Translate(ex) ?? Damaged(ex)) is { } stopped)
+        catch (SqliteException ex) when ((limit.Translate(ex) ?? Damaged(ex)) is { } stopped)
         {
             throw stopped;
         }
@@ -128,17 +139,7 @@ public sealed partial class Searcher(string indexPath)
     {
         if (depth < 1 || depth > SearchLimits.MaxResultWindow)
             throw new SearchRequestException($"depth must be between 1 and {SearchLimits.MaxResultWindow} (got {depth}).");
-        using var lease = _connections.Rent();
-        var connection = lease.Connection;
-        using var budget = new QueryBudget(connection, request.TimeBudget ?? TimeBudget, cancellationToken);
-        try
-        {
-            return Rank(connection, budget, request, depth);
-        }
-        catch (SqliteException ex) when ((budget.Translate(ex) ?? Damaged(ex)) is { } stopped)
-        {
-            throw stopped;
-        }
+        return Budgeted(request.TimeBudget, cancellationToken, (connection, budget) => Rank(connection, budget, request, depth));
     }
 
     private static List<RankedPassage> Rank(SqliteConnection connection, QueryBudget budget, SearchRequest request, int depth)

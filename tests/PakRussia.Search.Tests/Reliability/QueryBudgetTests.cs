@@ -59,6 +59,28 @@ public sealed class QueryBudgetTests(ExpensiveIndex index) : IClassFixture<Expen
         Assert.Throws<QueryTimeoutException>(() => searcher.Rank(new SearchRequest { Query = ExpensiveIndex.ExpensiveQuery }, 1_000));
     }
 
+    /// <summary>An export chooses its rows under the same budget as a search: past it, nothing is streamed.</summary>
+    [Fact]
+    public void AllMatches_OverItsBudget_ThrowsTimeoutBeforeAnyRow()
+    {
+        var searcher = new Searcher(index.Path) { TimeBudget = TimeSpan.FromMilliseconds(1) };
+        Assert.Throws<QueryTimeoutException>(() => searcher.AllMatches(new SearchRequest { Query = ExpensiveIndex.ExpensiveQuery }));
+        var unbounded = new Searcher(index.Path) { TimeBudget = Timeout.InfiniteTimeSpan };
+        Assert.True(unbounded.AllMatches(new SearchRequest { Query = ExpensiveIndex.ExpensiveQuery }).Take(5).Count() == 5);
+    }
+
+    /// <summary>Quote lookups and completions stop for a caller that went away (an HTTP client that disconnected).</summary>
+    [Fact]
+    public void FindQuoteAndSuggest_CancelledToken_ThrowCancelled()
+    {
+        var searcher = new Searcher(index.Path);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => searcher.FindQuote("pakistan and russia signed the agreement", cancellationToken: cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => searcher.Suggest("pak", cancellationToken: cancelled.Token));
+        Assert.NotEmpty(searcher.Suggest("pa"));
+    }
+
     [Fact]
     public void Search_CancelledToken_ThrowsCancelledWithoutRunning()
     {

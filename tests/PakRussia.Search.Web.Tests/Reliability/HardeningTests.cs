@@ -21,6 +21,7 @@ public sealed class KestrelServer : IAsyncDisposable
 
     public Uri Address { get; }
     public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<KestrelServer> Start(Func<WebServerOptions, WebServerOptions>? configure = null)
     {
