@@ -48,13 +48,13 @@ reindex() {
   echo "reindex done at $(date +%T)"
 }
 
-sampler() { # one sequential client recording generation and total of every answer
-  local end=$((SECONDS + duration))
+sampler() { # one sequential client recording status, generation and total of every answer
+  local end=$((SECONDS + duration)) status gen total
   while [ $SECONDS -lt $end ]; do
-    curl -s -D "$work/h" -o "$work/b" "$base/api/search?q=russia" || echo "curl-error" >>"$work/samples"
-    gen=$(grep -i '^x-index-generation:' "$work/h" | tr -d '\r' | awk '{print $2}' | paste -sd, -)
-    total=$(grep -o '"total":[0-9]*' "$work/b" | head -1 | cut -d: -f2)
-    echo "$gen $total" >>"$work/samples"
+    status=$(curl -s -D "$work/h" -o "$work/b" -w '%{http_code}' "$base/api/search?q=russia") || status=curl-error
+    gen=$(grep -i '^x-index-generation:' "$work/h" 2>/dev/null | tr -d '\r' | awk '{print $2}' | paste -sd, - || true)
+    total=$(grep -o '"total":[0-9]*' "$work/b" 2>/dev/null | head -1 | cut -d: -f2 || true)
+    echo "$status ${gen:--} ${total:--}" >>"$work/samples"
   done
 }
 
@@ -73,10 +73,13 @@ rps=$(awk -v n="$n" -v d="$duration" 'BEGIN {printf "%.0f", n / d}')
 echo "requests: $n ($rps/s)"
 echo "status codes: $(awk '{print $2}' "$work/all" | sort | uniq -c | tr '\n' ' ')"
 sort -n "$work/all" | awk '{a[NR]=$1} END {printf "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", a[int(NR*0.5)]*1000, a[int(NR*0.99)]*1000, a[NR]*1000}'
-echo "sampler: $(wc -l <"$work/samples") answers; generations seen (generation total count):"
-sort "$work/samples" | uniq -c | awk '{print "   ", $2, $3, $1}'
-bad=$(awk '$1 ~ /,/ || $1 == "" || $1 == "curl-error"' "$work/samples" | wc -l)
-echo "answers without exactly one generation: $bad"
+echo "sampler: $(wc -l <"$work/samples") answers; (status generation total) count:"
+sort "$work/samples" | uniq -c | awk '{print "   ", $2, $3, $4, $1, "answers"}'
+# Every answer is a 200 from exactly one generation, and one generation always gives the same total.
+bad=$(awk '$1 != 200 || $2 ~ /,/ || $2 == "-" || $3 == "-"' "$work/samples" | wc -l)
+mixed=$(awk '$1 == 200 {print $2, $3}' "$work/samples" | sort -u | awk '{print $1}' | uniq -d | wc -l)
+echo "sampler answers not a 200 from exactly one generation: $bad; generations with more than one total: $mixed"
+bad=$((bad + mixed))
 errors=$(awk '$2 != 200' "$work/all" | wc -l)
 
 echo "== soak: ${soak}s at half the peak rate ($((rps / 2))/s), RSS and fds every 10 s"

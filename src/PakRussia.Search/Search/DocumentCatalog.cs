@@ -11,6 +11,7 @@ namespace PakRussia.Search.Search;
 public sealed class DocumentCatalog
 {
     private static readonly ConcurrentDictionary<string, DocumentCatalog> Cache = new();
+    private static readonly Lock LoadGate = new();
 
     public sealed record Entry(long DocKey, DocumentMetadata Metadata, string? DateFirst, string? DateLast, int PassageCount, string SourcePath);
 
@@ -27,28 +28,53 @@ public sealed class DocumentCatalog
     public IReadOnlyDictionary<long, Entry> ByKey { get; }
     public IReadOnlyDictionary<string, Entry> ById { get; }
 
-    /// <summary>The catalog of the index the connection is open on, read once per index generation.</summary>
+    /// <summary>
+    /// The catalog of the index the connection is open on, read once per index generation: when many searches arrive
+    /// on a new generation at once, one reads it and the others wait for that read instead of each reading (and
+    /// holding) a copy.
+    /// </summary>
+    /// <remarks>
+    /// Reading it is a cost of the generation, not of the query that happens to come first; <see cref="Searcher"/> reads
+    /// it before a query's time budget starts (on a 640k-document index it takes about a second, and a budget that
+    /// interrupted it would stop every query of that generation in turn, since none would ever finish the read).
+    /// </remarks>
     public static DocumentCatalog For(SqliteConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
-        var generation = command.ExecuteScalar() as string ?? "";
+        var generation = GenerationOf(connection);
         if (Cache.TryGetValue(generation, out var cached))
         {
             return cached;
         }
 
-        var catalog = new DocumentCatalog(generation, Read(connection));
-        // Keep the new generation and at most one other (a reader still on the previous file): a catalog of a large
-        // corpus is hundreds of MB, and after each rebuild the old one would otherwise stay in memory (seen in the
-        // scale soak: RSS doubled after a mid-run reindex).
-        if (Cache.Count >= 2)
+        lock (LoadGate)
         {
-            Cache.Clear();
-        }
+            if (Cache.TryGetValue(generation, out cached))
+            {
+                return cached;
+            }
 
-        Cache[generation] = catalog;
-        return catalog;
+            var catalog = new DocumentCatalog(generation, Read(connection));
+            // Keep the new generation and at most one other (a reader still on the previous file): a catalog of a large
+            // corpus is hundreds of MB, and after each rebuild the old one would otherwise stay in memory (seen in the
+            // scale soak: RSS doubled after a mid-run reindex).
+            if (Cache.Count >= 2)
+            {
+                Cache.Clear();
+            }
+
+            Cache[generation] = catalog;
+            return catalog;
+        }
+    }
+
+    /// <summary>Whether the catalog of <paramref name="generation"/> is in memory (for tests).</summary>
+    internal static bool IsLoaded(string generation) => Cache.ContainsKey(generation);
+
+    private static string GenerationOf(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
+        return command.ExecuteScalar() as string ?? "";
     }
 
     private static List<Entry> Read(SqliteConnection connection)

@@ -50,6 +50,16 @@ public sealed partial class Searcher(string indexPath)
         cancellationToken.ThrowIfCancellationRequested();
         using var lease = _connections.Rent();
         var connection = lease.Connection;
+        try
+        {
+            // The documents catalog is read once per index generation, outside any query's budget (see DocumentCatalog.For).
+            DocumentCatalog.For(connection);
+        }
+        catch (SqliteException ex) when (Damaged(ex) is { } damaged)
+        {
+            throw damaged;
+        }
+
         using var limit = new QueryBudget(connection, budget ?? TimeBudget, cancellationToken);
         try
         {
