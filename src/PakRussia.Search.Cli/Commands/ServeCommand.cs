@@ -25,7 +25,12 @@ public static class ServeCommand
             Description = "Stop a search that runs longer than this many milliseconds (503 with Retry-After; default 1000)",
             DefaultValueFactory = _ => (int)PakRussia.Search.Search.SearchLimits.DefaultTimeBudget.TotalMilliseconds,
         };
-        var command = new Command("serve", "Serve the search page and the JSON API (http://127.0.0.1:5080 by default)") { port, urls, corpus, index, rate, budget };
+        var concurrent = new Option<int>("--concurrent-queries")
+        {
+            Description = "Index-reading requests that run at once; the rest wait their turn (default: one per core)",
+            DefaultValueFactory = _ => new WebServerOptions { IndexPath = "" }.MaxConcurrentQueries,
+        };
+        var command = new Command("serve", "Serve the search page and the JSON API (http://127.0.0.1:5080 by default)") { port, urls, corpus, index, rate, budget, concurrent };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
             var portValue = parse.GetValue(port);
@@ -35,9 +40,9 @@ public static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
-            if (parse.GetValue(rate) < 1 || parse.GetValue(budget) < 1)
+            if (parse.GetValue(rate) < 1 || parse.GetValue(budget) < 1 || parse.GetValue(concurrent) is < 1 or > 1024)
             {
-                error.WriteLine("error: --requests-per-second and --budget-ms must be 1 or more");
+                error.WriteLine("error: --requests-per-second and --budget-ms must be 1 or more, --concurrent-queries between 1 and 1024");
                 return ExitCodes.BadInput;
             }
 
@@ -52,6 +57,7 @@ public static class ServeCommand
                 PrepareIndex = IndexLocator.Ensure,
                 RequestsPerSecond = parse.GetValue(rate),
                 QueryTimeBudget = TimeSpan.FromMilliseconds(parse.GetValue(budget)),
+                MaxConcurrentQueries = parse.GetValue(concurrent),
             };
             var app = WebServer.Build(options);
             app.Lifetime.ApplicationStarted.Register(() => output.WriteLine($"serving {options.IndexPath} at {string.Join(", ", app.Urls)} (Ctrl-C stops)"));

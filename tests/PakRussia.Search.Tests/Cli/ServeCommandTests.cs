@@ -1,0 +1,24 @@
+using PakRussia.Search.Tests.TestSupport;
+
+namespace PakRussia.Search.Tests.Cli;
+
+/// <summary><c>pakrussia serve</c> refuses impossible settings before it starts anything (exit 2, one line).</summary>
+public sealed class ServeCommandTests
+{
+    [Theory]
+    [InlineData("--port", "0", "--port must be between 1 and 65535")]
+    [InlineData("--port", "70000", "--port must be between 1 and 65535")]
+    [InlineData("--budget-ms", "0", "--budget-ms must be 1 or more")]
+    [InlineData("--requests-per-second", "0", "--requests-per-second")]
+    [InlineData("--concurrent-queries", "0", "--concurrent-queries between 1 and 1024")]
+    [InlineData("--concurrent-queries", "5000", "--concurrent-queries between 1 and 1024")]
+    public void Serve_ImpossibleSetting_ExitsTwoWithTheReason(string option, string value, string message)
+    {
+        using var folder = new TempFolder();
+        var (exit, output, error) = SeedIndex.RunCli("serve", option, value, "--index", folder.File("never.db"), "--corpus", folder.Path);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error);
+        Assert.Equal("", output);
+        Assert.False(File.Exists(folder.File("never.db")), "nothing is built for a server that does not start");
+    }
+}
