@@ -24,7 +24,7 @@ public static class EvalCommand
         var workers = new Option<int>("--workers") { Description = "Topics searched at once (default 2)", DefaultValueFactory = _ => 2 };
         var ranking = new Option<EvalRanking>("--ranking")
         {
-            Description = "documents (default): BM25 over whole documents with a proximity bonus; passages: the search command's passage ranking, a document scoring as its best passage",
+            Description = "documents (default): BM25 over whole documents with a proximity bonus and pseudo-relevance feedback (RM3); passages: the search command's passage ranking, a document scoring as its best passage",
             DefaultValueFactory = _ => EvalRanking.Documents,
         };
         var split = new Option<TopicHalf>("--split")
