@@ -24,12 +24,17 @@ public static class EvalCommand
         var workers = new Option<int>("--workers") { Description = "Topics searched at once (default 2)", DefaultValueFactory = _ => 2 };
         var ranking = new Option<EvalRanking>("--ranking")
         {
-            Description = "documents (default): BM25 over whole documents with a proximity bonus; passages: the search command's passage ranking, a document scoring as its best passage",
+            Description = "documents (default): BM25 over whole documents with a proximity bonus and pseudo-relevance feedback (RM3); passages: the search command's passage ranking, a document scoring as its best passage",
             DefaultValueFactory = _ => EvalRanking.Documents,
+        };
+        var split = new Option<TopicHalf>("--split")
+        {
+            Description = "all (default): every topic; odd or even: only the topics at odd (1st, 3rd, …) or even positions of the topics file, scored over their own judgments (choose settings on one half, measure on the other)",
+            DefaultValueFactory = _ => TopicHalf.All,
         };
         var command = new Command("eval", "Measure ranking quality on a test collection (nDCG@10, Recall@100, MRR@10, MAP)")
         {
-            corpus, topics, qrels, run, json, depth, workers, ranking,
+            corpus, topics, qrels, run, json, depth, workers, ranking, split,
         };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
@@ -50,8 +55,14 @@ public static class EvalCommand
             if (depthValue is < 1 or > 10_000) throw new UsageException($"--depth must be between 1 and 10000 (got {depthValue})");
             if (workerCount is < 1 or > 64) throw new UsageException($"--workers must be between 1 and 64 (got {workerCount})");
 
-            var topicList = Read(() => TrecTopics.Read(topicsPath));
+            var half = parse.GetValue(split);
+            var topicList = TopicSplit.Select(Read(() => TrecTopics.Read(topicsPath)), half);
             var judgments = Read(() => TrecQrels.Read(qrelsPath));
+            if (half != TopicHalf.All)
+            {
+                judgments = TopicSplit.Restrict(judgments, topicList);
+            }
+
             var judged = topicList.Count(t => judgments.RelevantCount(t.Id) > 0);
             if (judged == 0)
             {
@@ -77,11 +88,11 @@ public static class EvalCommand
 
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(ToJson(result, options), JsonDefaults.WebIndented));
+                output.WriteLine(JsonSerializer.Serialize(ToJson(result, options, half), JsonDefaults.WebIndented));
             }
             else
             {
-                WriteReport(output, result, options, runPath);
+                WriteReport(output, result, options, half, runPath);
             }
 
             return ExitCodes.Ok;
@@ -110,13 +121,14 @@ public static class EvalCommand
         }
     }
 
-    private static void WriteReport(TextWriter output, CorpusEvaluationResult result, CorpusEvaluationOptions options, string? runPath)
+    private static void WriteReport(TextWriter output, CorpusEvaluationResult result, CorpusEvaluationOptions options, TopicHalf split, string? runPath)
     {
         var report = result.Evaluation.Report;
         string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
         output.WriteLine($"ranking     {options.Ranking.ToString().ToLowerInvariant()} (depth {options.Depth})");
         output.WriteLine($"documents   {result.Documents:N0} ({result.Passages:N0} passages)");
-        output.WriteLine($"queries     {report.Queries} judged of {result.Topics} topics");
+        var half = split == TopicHalf.All ? "" : $" ({split.ToString().ToLowerInvariant()} half)";
+        output.WriteLine($"queries     {report.Queries} judged of {result.Topics} topics{half}");
         output.WriteLine($"nDCG@10     {F(report.Ndcg10)}");
         output.WriteLine($"Recall@100  {F(report.Recall100)}");
         output.WriteLine($"MRR@10      {F(report.Mrr10)}");
@@ -129,13 +141,14 @@ public static class EvalCommand
         }
     }
 
-    private static object ToJson(CorpusEvaluationResult result, CorpusEvaluationOptions options)
+    private static object ToJson(CorpusEvaluationResult result, CorpusEvaluationOptions options, TopicHalf split)
     {
         var report = result.Evaluation.Report;
         return new
         {
             Ranking = options.Ranking.ToString().ToLowerInvariant(),
             options.Depth,
+            Split = split.ToString().ToLowerInvariant(),
             result.Documents,
             result.Passages,
             result.Topics,

@@ -8,7 +8,7 @@ namespace PakRussia.Search.Evaluation;
 /// <summary>How the documents of a test collection are ranked.</summary>
 public enum EvalRanking
 {
-    /// <summary>Whole documents by BM25 from the index's postings (<see cref="DocumentRanker"/>). The default: it scores best.</summary>
+    /// <summary>Whole documents by BM25 from the index's postings, with pseudo-relevance feedback (<see cref="DocumentRanker"/>). The default: it scores best.</summary>
     Documents,
 
     /// <summary>Passages by FTS5 <c>bm25()</c> (what <c>pakrussia search</c> does, words ORed), documents by their passages.</summary>

@@ -90,6 +90,36 @@ public sealed class EvalCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Split_scores_each_half_over_its_own_topics()
+    {
+        // Odd positions: T1 and T3 (nDCG 0.63093 and 0; Recall 1 and 0; RR 0.5 and 0; AP 0.5 and 0). Even: T2 alone.
+        var run = _folder.File("odd.run");
+        var (exit, output, error) = SeedIndex.RunCli("eval", "--corpus", _corpus, "--topics", _topics, "--qrels", _qrels,
+            "--split", "odd", "--json", "--run", run);
+        Assert.True(exit == 0, error);
+        using (var report = JsonDocument.Parse(output))
+        {
+            var root = report.RootElement;
+            Assert.Equal("odd", root.GetProperty("split").GetString());
+            Assert.Equal(2, root.GetProperty("queries").GetInt32());
+            Assert.Equal(2, root.GetProperty("topics").GetInt32());
+            Assert.Equal(1 / Math.Log2(3) / 2, root.GetProperty("ndcg10").GetDouble(), 6);
+            Assert.Equal(0.5, root.GetProperty("recall100").GetDouble(), 6);
+            Assert.Equal(0.25, root.GetProperty("mrr10").GetDouble(), 6);
+            Assert.Equal(0.25, root.GetProperty("map").GetDouble(), 6);
+        }
+
+        Assert.All(File.ReadAllLines(run), line => Assert.StartsWith("T1 ", line));
+
+        (exit, output, error) = SeedIndex.RunCli("eval", "--corpus", _corpus, "--topics", _topics, "--qrels", _qrels, "--split", "even");
+        Assert.True(exit == 0, error);
+        foreach (var label in new[] { "queries     1 judged of 1 topics (even half)", "nDCG@10     0.6131", "Recall@100  0.5000", "MRR@10      1.0000", "MAP         0.5000" })
+        {
+            Assert.Contains(label, output);
+        }
+    }
+
     [Theory]
     [InlineData("corpus")]
     [InlineData("topics")]
