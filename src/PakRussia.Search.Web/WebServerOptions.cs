@@ -28,9 +28,9 @@ public sealed record WebServerOptions
 
     /// <summary>
     /// How many index-reading requests run at once (<see cref="Infrastructure.QueryAdmission"/>); the others wait their
-    /// turn. Default: one per core.
+    /// turn. Default: two per core (measured at 640k passages on 2 cores: 2 slots 40 req/s, 4 slots 49 req/s, p99 1,038 vs 828 ms).
     /// </summary>
-    public int MaxConcurrentQueries { get; init; } = Environment.ProcessorCount;
+    public int MaxConcurrentQueries { get; init; } = 2 * Environment.ProcessorCount;
 
     /// <summary>How many requests may wait for a turn; one more is answered 503 at once. Default 256.</summary>
     public int MaxQueuedQueries { get; init; } = 256;

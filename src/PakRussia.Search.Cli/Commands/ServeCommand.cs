@@ -27,7 +27,7 @@ public static class ServeCommand
         };
         var concurrent = new Option<int>("--concurrent-queries")
         {
-            Description = "Index-reading requests that run at once; the rest wait their turn (default: one per core)",
+            Description = "Index-reading requests that run at once; the rest wait their turn (default: two per core)",
             DefaultValueFactory = _ => new WebServerOptions { IndexPath = "" }.MaxConcurrentQueries,
         };
         var command = new Command("serve", "Serve the search page and the JSON API (http://127.0.0.1:5080 by default)") { port, urls, corpus, index, rate, budget, concurrent };

@@ -2,7 +2,7 @@ namespace PakRussia.Search.Web.Infrastructure;
 
 /// <summary>
 /// Admission control for the endpoints that read the index: at most <see cref="WebServerOptions.MaxConcurrentQueries"/>
-/// of them run at once (one per core by default); the rest wait their turn, oldest first, for at most
+/// of them run at once (two per core by default); the rest wait their turn, oldest first, for at most
 /// <see cref="WebServerOptions.QueueTimeout"/>, and at most <see cref="WebServerOptions.MaxQueuedQueries"/> of them wait.
 /// A request that cannot get a turn gets 503 with <c>Retry-After</c>: the server is busy, the query is not at fault.
 /// </summary>
@@ -10,7 +10,7 @@ namespace PakRussia.Search.Web.Infrastructure;
 /// Why: SQLite runs a query on the calling thread, so sixteen concurrent searches on two cores would each run eight
 /// times slower, and the per-query time budget (meant to stop queries that are expensive in themselves) would stop
 /// ordinary queries that were only waiting for a core. Here a query's budget starts when it gets its turn, so it
-/// measures the query; waiting costs no thread (the wait is asynchronous), and a client that goes away while waiting
+/// measures the query (within the factor of two that two queries sharing a core cost); waiting costs no thread (the wait is asynchronous), and a client that goes away while waiting
 /// leaves the queue. The page, /health and the OpenAPI document are not admitted through here.
 /// </remarks>
 public sealed class QueryAdmission : IEndpointFilter
