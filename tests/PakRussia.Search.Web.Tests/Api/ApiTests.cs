@@ -157,8 +157,10 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
     [Fact]
     public async Task Documents_are_listed_and_shown_with_their_passages_in_order()
     {
-        var list = await GetJson("/api/documents");
-        Assert.Equal(6, list.GetArrayLength()); // five seeds and the hostile document
+        var page = await GetJson("/api/documents");
+        Assert.Equal(6, page.GetProperty("total").GetInt32()); // five seeds and the hostile document
+        var list = page.GetProperty("documents");
+        Assert.Equal(6, list.GetArrayLength());
         var summary = list.EnumerateArray().Single(d => d.GetProperty("docId").GetString() == "explainer-relations");
         var doc = await GetJson("/api/documents/explainer-relations");
         Assert.Equal("explainer", doc.GetProperty("document").GetProperty("sourceType").GetString());
@@ -167,6 +169,34 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
         Assert.Equal(summary.GetProperty("passages").GetInt32(), ordinals.Count);
         Assert.Equal(Enumerable.Range(0, ordinals.Count), ordinals);
     }
+
+    [Fact]
+    public async Task Documents_come_a_page_at_a_time_in_index_order()
+    {
+        var all = (await GetJson("/api/documents")).GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("docId").GetString()).ToList();
+        var pages = new List<string?>();
+        for (var number = 1; number <= 3; number++)
+        {
+            var page = await GetJson($"/api/documents?page={number}&size=2");
+            Assert.Equal(6, page.GetProperty("total").GetInt32());
+            Assert.Equal(2, page.GetProperty("size").GetInt32());
+            pages.AddRange(page.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("docId").GetString()));
+        }
+
+        Assert.Equal(all, pages);
+        Assert.Equal(0, (await GetJson("/api/documents?page=4&size=2")).GetProperty("documents").GetArrayLength());
+        Assert.Equal(0, (await GetJson("/api/documents?page=2147483647&size=1000")).GetProperty("documents").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/documents?page=0")]
+    [InlineData("/api/documents?page=-1")]
+    [InlineData("/api/documents?size=0")]
+    [InlineData("/api/documents?size=1001")]
+    [InlineData("/api/documents?size=abc")]
+    [InlineData("/api/documents?page=1e9")]
+    public async Task Documents_with_an_impossible_page_are_400_problems(string url) =>
+        await AssertProblem(url, HttpStatusCode.BadRequest);
 
     [Theory]
     [InlineData("/api/passages/no-such-doc.p0")]
