@@ -22,10 +22,8 @@ public static class DocumentEndpoints
                 if (pageSize is < 1 or > MaxPageSize)
                     return Problems.BadRequest($"'size' must be between 1 and {MaxPageSize} (got {pageSize}).");
                 context.RequestAborted.ThrowIfCancellationRequested();
-                var all = searcher.Documents();
-                var skip = (long)(pageNumber - 1) * pageSize;
-                var documents = skip >= all.Count ? [] : all.Skip((int)skip).Take(pageSize).ToList();
-                return Results.Json(new DocumentPage(all.Count, pageNumber, pageSize, documents), JsonDefaults.Web);
+                var (total, documents) = searcher.Documents((long)(pageNumber - 1) * pageSize, pageSize);
+                return Results.Json(new DocumentPage(total, pageNumber, pageSize, documents), JsonDefaults.Web);
             })
             .WithName("Documents")
             .WithSummary("Documents with their metadata and passage counts, a page at a time")

@@ -10,8 +10,9 @@ namespace PakRussia.Search.Web.Infrastructure;
 /// Why: SQLite runs a query on the calling thread, so sixteen concurrent searches on two cores would each run eight
 /// times slower, and the per-query time budget (meant to stop queries that are expensive in themselves) would stop
 /// ordinary queries that were only waiting for a core. Here a query's budget starts when it gets its turn, so it
-/// measures the query (within the factor of two that two queries sharing a core cost); waiting costs no thread (the wait is asynchronous), and a client that goes away while waiting
-/// leaves the queue. The page, /health and the OpenAPI document are not admitted through here.
+/// measures the query (within the factor of two that two queries sharing a core cost); waiting costs no thread (the
+/// wait is asynchronous), and a client that goes away while waiting leaves the queue. The page, /health and the
+/// OpenAPI document are not admitted through here.
 /// </remarks>
 public sealed class QueryAdmission : IEndpointFilter
 {

@@ -50,13 +50,26 @@ public sealed partial class Searcher
         };
     }
 
-    public IReadOnlyList<DocumentSummary> Documents()
+    public IReadOnlyList<DocumentSummary> Documents() => Documents(0, int.MaxValue).Page;
+
+    /// <summary>
+    /// How many documents the index holds, and the <paramref name="count"/> of them (in index order) after the first
+    /// <paramref name="offset"/>: only those are summarised, so a page of a 640k-document index costs a page.
+    /// </summary>
+    public (int Total, IReadOnlyList<DocumentSummary> Page) Documents(long offset, int count)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         using var lease = _connections.Rent();
-        var connection = lease.Connection;
-        return DocumentCatalog.For(connection).Entries
-            .Select(e => DocumentSummary.From(e.Metadata, e.SourcePath, e.PassageCount))
-            .ToList();
+        var entries = DocumentCatalog.For(lease.Connection).Entries;
+        var page = new List<DocumentSummary>();
+        for (var i = offset; i < entries.Count && page.Count < count; i++)
+        {
+            var e = entries[(int)i];
+            page.Add(DocumentSummary.From(e.Metadata, e.SourcePath, e.PassageCount));
+        }
+
+        return (entries.Count, page);
     }
 
     /// <summary>A document's metadata and all its passages in order; null for an unknown id.</summary>
