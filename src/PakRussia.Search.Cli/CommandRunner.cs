@@ -30,13 +30,8 @@ public static class CommandRunner
         }
         catch (IndexException ex)
         {
+            if (Environment.GetEnvironmentVariable("PAKRUSSIA_DEBUG_TMP") == "1") error.WriteLine(ex.InnerException?.ToString());
             error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.IndexProblem;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is 11 /* CORRUPT */ or 26 /* NOTADB */)
-        {
-            // A damaged file can pass the checks at open (its header is intact) and fail on a later page.
-            error.WriteLine($"error: the index is damaged ({ex.Message.TrimEnd('.')}). Rebuild it with: pakrussia index --rebuild");
             return ExitCodes.IndexProblem;
         }
         catch (Exception ex) when (BadInputMessage(ex) is { } message)

@@ -13,8 +13,8 @@ public static class CommonOptions
 
     public static Option<string> Index() => new("--index")
     {
-        Description = "Index file (default: index/pakrussia.db)",
-        DefaultValueFactory = _ => Path.Combine("index", "pakrussia.db"),
+        Description = "Index folder (default: index/pakrussia)",
+        DefaultValueFactory = _ => Path.Combine("index", "pakrussia"),
     };
 
     public static Option<string> Style() => new("--style")

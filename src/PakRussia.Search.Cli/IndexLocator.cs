@@ -4,7 +4,7 @@ namespace PakRussia.Search.Cli;
 
 /// <summary>
 /// Index on first use: commands that read the index build it from the corpus when it is missing, and
-/// bring it up to date when the corpus changed (a cheap check when nothing did). An index file that
+/// bring it up to date when the corpus changed (a cheap check when nothing did). An index folder that
 /// exists but is not usable is never silently replaced: the user is told to rebuild.
 /// </summary>
 public static class IndexLocator
@@ -12,14 +12,11 @@ public static class IndexLocator
     public static string Ensure(string corpus, string index, TextWriter error)
     {
         var path = Path.GetFullPath(index);
-        if (File.Exists(path))
+        // A folder that is not ours, of another schema or damaged is an IndexException here: never replaced silently.
+        if (IndexDirectory.ReadCommit(path) is { } commit)
         {
-            if (!IndexFiles.IsUsable(path, out var problem))
-            {
-                throw new IndexException(problem!);
-            }
-
-            if (!IndexBuiltFromFolder(path) || !Directory.Exists(corpus))
+            var source = commit.UserData.GetValueOrDefault(IndexSchema.SourceKey);
+            if (source?.StartsWith(FolderCorpusSource.DescriptionPrefix, StringComparison.Ordinal) == false || !Directory.Exists(corpus))
             {
                 return path; // imported from JSON Lines, or the corpus is elsewhere: use it as it is
             }
@@ -41,7 +38,4 @@ public static class IndexLocator
 
         return path;
     }
-
-    private static bool IndexBuiltFromFolder(string path) =>
-        new Search.Searcher(path).Stats().Source?.StartsWith(FolderCorpusSource.DescriptionPrefix, StringComparison.Ordinal) ?? true;
 }

@@ -1,26 +1,21 @@
 using PakRussia.Search.Indexing;
-using PakRussia.Search.Search;
 
 namespace PakRussia.Search.Web;
 
 /// <summary>
 /// Index on first use for the standalone web host, as the CLI does it: a missing index is built from the corpus
 /// folder, one built from that folder is brought up to date (a cheap check when nothing changed), and an index
-/// file that exists but is unusable is never silently replaced (the server reports it on /health with 503).
+/// folder that exists but is unusable is never silently replaced (the server reports it on /health with 503).
 /// </summary>
 public static class CorpusIndexing
 {
     public static string Ensure(string corpus, string index, TextWriter log)
     {
         var path = Path.GetFullPath(index);
-        if (File.Exists(path))
+        // A folder that is not ours, of another schema or damaged is an IndexException here: never replaced silently.
+        if (IndexDirectory.ReadCommit(path) is { } commit)
         {
-            if (!IndexFiles.IsUsable(path, out var problem))
-            {
-                throw new IndexException(problem!);
-            }
-
-            var source = new Searcher(path).Stats().Source;
+            var source = commit.UserData.GetValueOrDefault(IndexSchema.SourceKey);
             if (source?.StartsWith(FolderCorpusSource.DescriptionPrefix, StringComparison.Ordinal) == false || !Directory.Exists(corpus))
             {
                 return path; // imported from JSON Lines, or the corpus is elsewhere: serve it as it is

@@ -58,7 +58,7 @@ public sealed record WebServerOptions
             return null;
         }
 
-        var index = Arg("--index") ?? Environment.GetEnvironmentVariable("PAKRUSSIA_INDEX") ?? Path.Combine("index", "pakrussia.db");
+        var index = Arg("--index") ?? Environment.GetEnvironmentVariable("PAKRUSSIA_INDEX") ?? Path.Combine("index", "pakrussia");
         var corpus = Arg("--corpus") ?? Environment.GetEnvironmentVariable("PAKRUSSIA_CORPUS") ?? "seeds";
         var urls = Arg("--urls");
         var port = int.TryParse(Arg("--port"), out var p) && p is > 0 and < 65536 ? p : DefaultPort;

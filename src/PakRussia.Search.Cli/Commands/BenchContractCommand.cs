@@ -80,10 +80,10 @@ public static class BenchContractCommand
         var workdir = Path.GetFullPath(settings.Workdir ?? Path.Combine(Path.GetTempPath(), $"pakrussia-bench-{Environment.ProcessId}"));
         var createdWorkdir = !Directory.Exists(workdir);
         Directory.CreateDirectory(workdir);
-        var indexPath = Path.Combine(workdir, "index.db");
+        var indexPath = Path.Combine(workdir, "index");
         try
         {
-            // Timed: stream, group into documents, build (hashing, duplicates, FTS5, vocabulary, optimize, fsync, rename).
+            // Timed: stream, group into documents, build (hashing, duplicates, Lucene documents on every core, merge, commit).
             var originalIds = new Dictionary<string, string>(StringComparer.Ordinal);
             var skipped = new List<SkippedFile>();
             clock.Restart();
@@ -91,7 +91,7 @@ public static class BenchContractCommand
                 "bench-contract:" + Path.GetFullPath(settings.Passages), skipped);
             var indexSeconds = clock.Elapsed.TotalSeconds;
             var buildPeakMb = PeakRssMb();
-            var indexBytes = new FileInfo(indexPath).Length;
+            var indexBytes = Directory.EnumerateFiles(indexPath).Sum(f => new FileInfo(f).Length);
             error.WriteLine($"[pakrussia] indexed {summary.Documents} documents, {summary.Passages} passages in {indexSeconds:0.00}s "
                 + $"({indexBytes / 1e6:0.0} MB, {summary.Skipped.Count} skipped, peak RSS so far {buildPeakMb:0} MB)");
             foreach (var skip in summary.Skipped.Take(5))
@@ -137,8 +137,8 @@ public static class BenchContractCommand
                         ["and_fallback_queries"] = run.Fallbacks,
                         ["facets"] = withFacets,
                         ["documents"] = summary.Documents,
-                        ["sqlite_version"] = SqliteVersion(indexPath),
-                        ["tokenizer"] = "porter unicode61 remove_diacritics 2; columns text,title,section (bm25 1,2,1)",
+                        ["lucene_version"] = LuceneVersion(),
+                        ["analyzer"] = "StandardTokenizer, EnglishPossessive, LowerCase, ASCIIFolding, Porter; fields text,title,section (BM25 boosts 1,2,1)",
                         ["load"] = LoadAverage(),
                     };
                     WriteTopK($"{prefix}.{mode}.topk.jsonl", queryList, run);
@@ -153,10 +153,7 @@ public static class BenchContractCommand
         {
             if (!settings.Keep)
             {
-                foreach (var file in new[] { indexPath, indexPath + ".lock" })
-                {
-                    try { File.Delete(file); } catch (IOException) { }
-                }
+                try { Directory.Delete(indexPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
 
                 if (createdWorkdir)
                 {
@@ -241,11 +238,7 @@ public static class BenchContractCommand
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
 
-    private static string SqliteVersion(string indexPath)
-    {
-        using var connection = IndexFiles.OpenRead(indexPath);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sqlite_version()";
-        return command.ExecuteScalar() as string ?? "";
-    }
+    private static string LuceneVersion() =>
+        typeof(Lucene.Net.Index.IndexWriter).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "";
 }

@@ -31,14 +31,16 @@ public static class IndexCommand
                 return ExitCodes.BadInput;
             }
 
-            if (!parse.GetValue(rebuild) && File.Exists(indexPath) && !IndexFiles.IsUsable(indexPath, out var problem))
-            {
-                error.WriteLine($"error: {problem}");
-                return ExitCodes.IndexProblem;
-            }
-
+            // An index that is not ours, of another schema or damaged is refused here (exit 3) unless --rebuild.
             var source = new FolderCorpusSource(corpusPath);
             var summary = RunWithProgress(source, indexPath, new BuildOptions { Rebuild = parse.GetValue(rebuild) });
+            if (summary.UpToDate)
+            {
+                // Nothing to build: still open it once, so a damaged file is reported (the generation's checksums are verified).
+                using var searcher = new Search.Searcher(indexPath);
+                _ = searcher.Stats();
+            }
+
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(summary, JsonDefaults.Web));

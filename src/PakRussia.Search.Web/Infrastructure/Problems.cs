@@ -36,8 +36,6 @@ public static class Problems
         // Past its time budget: 503 with Retry-After, not 400, since the same query may pass on an idle server.
         QueryTimeoutException => (StatusCodes.Status503ServiceUnavailable, ex.Message),
         IndexException => (StatusCodes.Status503ServiceUnavailable, ex.Message),
-        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 11 or 26 } =>
-            (StatusCodes.Status503ServiceUnavailable, "The index is damaged. Rebuild it with: pakrussia index --rebuild"),
         // Query-language errors (QueryParseException, QueryLimitException) come from the query branch;
         // matched by name so this works before and after it merges.
         _ when IsQueryLanguageError(ex) => (StatusCodes.Status400BadRequest, ex.Message),

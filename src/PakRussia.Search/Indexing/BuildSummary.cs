@@ -26,8 +26,11 @@ public sealed record BuildOptions
     /// <summary>Build from scratch even when an index exists.</summary>
     public bool Rebuild { get; init; }
 
-    /// <summary>Merge FTS5 segments at the end (smaller, faster index; costs build time).</summary>
+    /// <summary>Merge a full build into one segment at the end (smaller, faster index; costs build time).</summary>
     public bool Optimize { get; init; } = true;
+
+    /// <summary>Threads that add documents to the index at once (Lucene's writer takes them in parallel). Default: one per core.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Called after each document; an exception thrown here aborts the build and leaves the old index in place.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }

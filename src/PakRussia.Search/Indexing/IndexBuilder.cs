@@ -1,146 +1,160 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
 using PakRussia.Search.Corpus;
+using PakRussia.Search.Indexing.Analysis;
+using Directory = System.IO.Directory;
 
 namespace PakRussia.Search.Indexing;
 
 /// <summary>
-/// Builds and updates index files atomically. A build writes a new file beside the live one
-/// (<c>{index}.building-{pid}</c>), fsyncs it, and renames it over the live file only when complete:
-/// a crash, a kill or Ctrl-C mid-build leaves the previous index answering. The live file is never
-/// written in place, so no reader ever sees a half-built index and no -wal or -journal belongs to it.
+/// Builds and updates an index folder with one Lucene <see cref="IndexWriter"/>. Every build ends in one commit: until
+/// it is written (and synced) the previous commit is the one readers open, so a crash, a <c>kill -9</c> or a full disk
+/// at any point leaves the previous index answering; the next writer removes whatever files the dead one left.
+/// Updates are per document: <c>UpdateDocuments</c> on its id replaces its passages and record in one step, which gives
+/// the same passages and links as a rebuild (word-for-word repeats are linked within one document). An unchanged corpus
+/// costs one directory listing and the commit's user data.
 /// </summary>
 public static class IndexBuilder
 {
-    private const string SharedFingerprintKey = "corpus.shared_fingerprint";
+    /// <summary>Up to this many passages an incremental update merges the index into one segment (exactly a rebuild's statistics); above it only segments with many deletions are merged.</summary>
+    public const int FullMergeLimit = 50_000;
 
-    /// <summary>
-    /// Brings the index up to date with a corpus folder: does no work when nothing changed; otherwise
-    /// copies the live index, applies the added, changed and removed documents, and swaps the copy in.
-    /// </summary>
+    /// <summary>Brings the index up to date with a corpus: no work when nothing changed; otherwise the added, changed and removed documents.</summary>
     public static BuildSummary Update(ICorpusSource source, string indexPath, BuildOptions? options = null)
     {
         options ??= new BuildOptions();
         var clock = Stopwatch.StartNew();
         indexPath = Path.GetFullPath(indexPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(indexPath)!);
-        using var buildLock = IndexFiles.AcquireBuildLock(indexPath, options.LockTimeout);
-
         var listing = source.List();
-        var incremental = !options.Rebuild && IndexFiles.IsUsable(indexPath, out _);
-        var known = incremental ? ReadSourceFiles(indexPath) : new IndexedSources(new Dictionary<string, (long, long, string?)>(), "", new Dictionary<string, string>());
-
-        if (incremental && IsUnchanged(listing, known))
+        var fingerprint = Fingerprint(source.Description, listing);
+        var commit = options.Rebuild ? WritableOrThrow(indexPath) : IndexDirectory.ReadCommit(indexPath);
+        if (!options.Rebuild && UpToDate(commit, fingerprint, clock) is { } current)
         {
-            using var live = IndexFiles.OpenRead(indexPath);
-            return new BuildSummary
-            {
-                UpToDate = true,
-                Unchanged = listing.Files.Count,
-                Documents = Count(live, "documents"),
-                Passages = Count(live, "passages"),
-                Skipped = listing.Skipped,
-                Elapsed = clock.Elapsed,
-            };
+            return current;
         }
 
-        return Build(indexPath, options, clock, incremental, writer =>
+        return Write(indexPath, options, create: options.Rebuild || commit is null, clock, (writer, session) =>
         {
-            var skipped = new List<SkippedFile>(listing.Skipped);
-            var recorded = new List<(string, long, long, string?)>();
-            var counts = new Counts();
-            var sharedChanged = listing.SharedFingerprint != known.SharedFingerprint;
-            var listedPaths = listing.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-            var seenIds = new HashSet<string>(StringComparer.Ordinal);
-
-            // Files gone from the corpus: their documents go.
-            foreach (var (path, (_, _, docId)) in known.Files)
+            // Another build may have finished while this one waited for the lock: look again.
+            if (!options.Rebuild && UpToDate(IndexDirectory.ReadCommit(indexPath), fingerprint, clock) is { } meanwhile)
             {
-                if (!listedPaths.Contains(path) && docId is not null)
+                return (meanwhile, null);
+            }
+
+            var known = options.Rebuild || commit is null ? [] : KnownDocuments(writer);
+            var counts = new Counts();
+            var skipped = new List<SkippedFile>(listing.Skipped);
+            var sharedChanged = commit is null || commit.UserData.GetValueOrDefault(IndexSchema.SharedFingerprintKey) != listing.SharedFingerprint;
+            var listed = listing.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            var seenIds = new HashSet<string>(StringComparer.Ordinal);
+            var addedIds = new HashSet<string>(StringComparer.Ordinal);
+
+            // An id added in this build already replaced its old documents; deleting it now would remove the new one.
+            void Remove(string docId)
+            {
+                if (!addedIds.Contains(docId))
                 {
-                    writer.Remove(docId);
+                    writer.DeleteDocuments(new Term(IndexFields.DocId, docId));
+                }
+            }
+
+            foreach (var (path, old) in known)
+            {
+                if (!listed.Contains(path))
+                {
+                    Remove(old.DocId);
                     counts.Removed++;
                 }
             }
 
             long done = 0;
-            foreach (var file in listing.Files)
+            for (var order = 0; order < listing.Files.Count; order++)
             {
-                known.Files.TryGetValue(file.Path, out var before);
-                var oldDocId = before.DocId;
-                if (!sharedChanged && oldDocId is not null && before.Size == file.Size && before.Ticks == file.Ticks)
+                var file = listing.Files[order];
+                var stamp = new SourceStamp(file.Path, file.Size, file.Ticks);
+                var before = known.GetValueOrDefault(file.Path);
+                if (!sharedChanged && before is not null && before.Size == file.Size && before.Ticks == file.Ticks)
                 {
-                    seenIds.Add(oldDocId);
-                    recorded.Add((file.Path, file.Size, file.Ticks, oldDocId));
+                    seenIds.Add(before.DocId);
                     counts.Unchanged++;
+                }
+                else if (source.Load(file, skipped) is not { } document)
+                {
+                    if (before is not null)
+                    {
+                        Remove(before.DocId);
+                        counts.Removed++;
+                    }
+                }
+                else if (!seenIds.Add(document.Metadata.DocId))
+                {
+                    skipped.Add(new SkippedFile(file.Path, $"duplicate document id '{document.Metadata.DocId}' (already used by another file)"));
+                    if (before is not null && before.DocId != document.Metadata.DocId)
+                    {
+                        Remove(before.DocId);
+                        counts.Removed++;
+                    }
                 }
                 else
                 {
-                    var document = source.Load(file, skipped);
-                    if (document is null)
+                    var id = document.Metadata.DocId;
+                    if (before is not null && before.DocId != id)
                     {
-                        if (oldDocId is not null)
-                        {
-                            writer.Remove(oldDocId);
-                            counts.Removed++;
-                        }
+                        Remove(before.DocId);
                     }
-                    else if (!seenIds.Add(document.Metadata.DocId))
-                    {
-                        skipped.Add(new SkippedFile(file.Path, $"duplicate document id '{document.Metadata.DocId}' (already used by another file)"));
-                        if (oldDocId is not null && oldDocId != document.Metadata.DocId)
-                        {
-                            writer.Remove(oldDocId);
-                            counts.Removed++;
-                        }
-                    }
-                    else if (oldDocId == document.Metadata.DocId && known.Hashes.GetValueOrDefault(oldDocId) == document.ContentHash)
-                    {
-                        recorded.Add((file.Path, file.Size, file.Ticks, oldDocId));
-                        counts.Unchanged++;
-                    }
-                    else
-                    {
-                        if (oldDocId is not null)
-                        {
-                            writer.Remove(oldDocId);
-                        }
 
-                        // A new file may reuse the id of a document whose file was renamed.
-                        writer.Remove(document.Metadata.DocId);
-                        writer.Add(document);
-                        recorded.Add((file.Path, file.Size, file.Ticks, document.Metadata.DocId));
-                        if (oldDocId is null) counts.Added++; else counts.Updated++;
+                    var sameContent = before is not null && before.DocId == id && before.Hash == document.ContentHash;
+                    if (!sameContent || before!.Size != file.Size || before.Ticks != file.Ticks)
+                    {
+                        // A new file may reuse the id of a document whose file was renamed: the update replaces it.
+                        addedIds.Add(id);
+                        session.Workers.Add(document, stamp, order, new Term(IndexFields.DocId, id));
                     }
+
+                    if (sameContent) counts.Unchanged++;
+                    else if (before is null) counts.Added++;
+                    else counts.Updated++;
                 }
 
                 options.Progress?.Report(new BuildProgress(++done, listing.Files.Count, file.Path));
             }
 
-            writer.ReplaceSourceFiles(recorded, skipped);
-            writer.SetMeta(SharedFingerprintKey, listing.SharedFingerprint);
-            writer.SetMeta("source", source.Description);
-            return (counts, skipped);
+            session.Workers.Complete();
+            var userData = new Dictionary<string, string>
+            {
+                [IndexSchema.SourceKey] = source.Description,
+                [IndexSchema.CorpusFingerprintKey] = fingerprint,
+                [IndexSchema.SharedFingerprintKey] = listing.SharedFingerprint,
+            };
+            return (null, new Finish(counts, skipped, userData, FullBuild: options.Rebuild || commit is null));
         });
     }
 
     /// <summary>
-    /// Builds a fresh index from a stream of documents (JSON Lines import, benchmarks), replacing any index at the path.
-    /// <paramref name="skipped"/> is read after the stream is consumed, so a lazy reader can keep adding to it.
+    /// Builds a fresh index from a stream of documents (JSON Lines import, benchmarks, evaluation), replacing any index
+    /// at the path. The stream is read once, a few documents ahead of the writer. <paramref name="skipped"/> is read after
+    /// the stream is consumed, so a lazy reader can keep adding to it.
     /// </summary>
-    public static BuildSummary BuildFrom(IEnumerable<IngestedDocument> documents, string indexPath, string sourceDescription, IReadOnlyCollection<SkippedFile>? skipped = null, BuildOptions? options = null)
+    public static BuildSummary BuildFrom(IEnumerable<IngestedDocument> documents, string indexPath, string sourceDescription,
+        IReadOnlyCollection<SkippedFile>? skipped = null, BuildOptions? options = null)
     {
         options ??= new BuildOptions();
         var clock = Stopwatch.StartNew();
         indexPath = Path.GetFullPath(indexPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(indexPath)!);
-        using var buildLock = IndexFiles.AcquireBuildLock(indexPath, options.LockTimeout);
-        return Build(indexPath, options, clock, incremental: false, writer =>
+        WritableOrThrow(indexPath);
+        return Write(indexPath, options, create: true, clock, (_, session) =>
         {
             var counts = new Counts();
             var duplicates = new List<SkippedFile>();
             var seenIds = new HashSet<string>(StringComparer.Ordinal);
-            long done = 0;
+            long order = 0;
             foreach (var document in documents)
             {
                 if (!seenIds.Add(document.Metadata.DocId))
@@ -149,170 +163,332 @@ public static class IndexBuilder
                     continue;
                 }
 
-                writer.Add(document);
+                session.Workers.Add(document, source: null, order++);
                 counts.Added++;
-                options.Progress?.Report(new BuildProgress(++done, 0, document.SourcePath));
+                options.Progress?.Report(new BuildProgress(order, 0, document.SourcePath));
             }
 
+            session.Workers.Complete();
             var allSkipped = new List<SkippedFile>(skipped ?? []);
             allSkipped.AddRange(duplicates);
-            writer.ReplaceSourceFiles([], allSkipped);
-            writer.SetMeta(SharedFingerprintKey, "");
-            writer.SetMeta("source", sourceDescription);
-            return (counts, allSkipped);
+            var userData = new Dictionary<string, string>
+            {
+                [IndexSchema.SourceKey] = sourceDescription,
+                [IndexSchema.CorpusFingerprintKey] = "",
+                [IndexSchema.SharedFingerprintKey] = "",
+            };
+            return (null, new Finish(counts, allSkipped, userData, FullBuild: true));
         });
     }
 
-    private static BuildSummary Build(string indexPath, BuildOptions options, Stopwatch clock, bool incremental,
-        Func<IndexWriter, (Counts Counts, List<SkippedFile> Skipped)> apply)
+    private sealed record Finish(Counts Counts, List<SkippedFile> Skipped, Dictionary<string, string> UserData, bool FullBuild);
+
+    private sealed class Session(IndexingWorkers workers)
     {
-        RemoveStaleBuildFiles(indexPath);
-        var buildingPath = $"{indexPath}.building-{Environment.ProcessId}";
+        public IndexingWorkers Workers { get; } = workers;
+    }
+
+    /// <summary>
+    /// Opens the writer (waiting for another build's lock), runs <paramref name="apply"/>, merges, and commits once with
+    /// our user data; on any failure rolls back, so nothing of this build is left and the previous commit stands.
+    /// </summary>
+    private static BuildSummary Write(string indexPath, BuildOptions options, bool create, Stopwatch clock,
+        Func<IndexWriter, Session, (BuildSummary? Unchanged, Finish? Finish)> apply)
+    {
+        Directory.CreateDirectory(indexPath);
+        using var directory = IndexDirectory.Open(indexPath);
+        var merges = new QuietMergeScheduler();
+        IndexWriter writer;
         try
         {
-            if (incremental)
+            writer = OpenWriter(directory, create, options, merges);
+        }
+        catch (Exception ex) when (create && IndexDirectory.Damage(ex, indexPath) is not null && IndexDirectory.HoldsOnlyIndexFiles(indexPath))
+        {
+            // --rebuild over a damaged index: its files cannot even be listed as a commit, so they go first.
+            IndexDirectory.DeleteIndexFiles(indexPath);
+            writer = OpenWriter(directory, create, options, merges);
+        }
+        catch (Exception ex) when (Translate(ex, indexPath) is { } translated)
+        {
+            throw translated;
+        }
+
+        var committed = false;
+        try
+        {
+            BuildSummary? unchanged;
+            Finish? finish;
+            using (var workers = new IndexingWorkers(writer, options.Threads))
             {
-                File.Copy(indexPath, buildingPath, overwrite: true);
+                (unchanged, finish) = apply(writer, new Session(workers));
             }
 
-            (Counts Counts, List<SkippedFile> Skipped) result;
-            long documents, passages;
-            using (var connection = IndexFiles.OpenWrite(buildingPath))
+            if (unchanged is not null)
             {
-                if (!incremental)
-                {
-                    IndexSchema.Create(connection);
-                }
-
-                using (var writer = new IndexWriter(connection))
-                {
-                    result = apply(writer);
-                    writer.SetMeta("built_at", DateTime.UtcNow.ToString("O"));
-                    writer.SetMeta("generation", Guid.NewGuid().ToString("N"));
-                    writer.Commit(options.Optimize);
-                }
-
-                documents = Count(connection, "documents");
-                passages = Count(connection, "passages");
+                return unchanged;
             }
 
-            SqliteConnection.ClearAllPools();
-            FlushToDisk(buildingPath);
-            Swap(buildingPath, indexPath);
+            var (documents, passages) = CountLive(writer);
+            if (finish!.FullBuild ? options.Optimize : passages <= FullMergeLimit)
+            {
+                writer.ForceMerge(1);
+            }
+            else
+            {
+                writer.ForceMergeDeletes(true);
+            }
+
+            merges.ThrowIfFailed();
+            var userData = new Dictionary<string, string>(finish.UserData)
+            {
+                [IndexSchema.FormatKey] = IndexSchema.FormatName,
+                [IndexSchema.VersionKey] = IndexSchema.Version.ToString(CultureInfo.InvariantCulture),
+                [IndexSchema.GenerationKey] = Guid.NewGuid().ToString("N"),
+                [IndexSchema.BuiltAtKey] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+                [IndexSchema.SkippedKey] = JsonSerializer.Serialize(finish.Skipped.Take(MaxSkippedKept).Select(s => new[] { s.Path, s.Reason })),
+                [IndexSchema.DocumentsKey] = documents.ToString(CultureInfo.InvariantCulture),
+                [IndexSchema.PassagesKey] = passages.ToString(CultureInfo.InvariantCulture),
+            };
+            writer.SetCommitData(userData);
+            writer.Commit();
+            committed = true;
+            writer.Dispose();
             return new BuildSummary
             {
                 UpToDate = false,
-                Added = result.Counts.Added,
-                Updated = result.Counts.Updated,
-                Removed = result.Counts.Removed,
-                Unchanged = result.Counts.Unchanged,
+                Added = finish.Counts.Added,
+                Updated = finish.Counts.Updated,
+                Removed = finish.Counts.Removed,
+                Unchanged = finish.Counts.Unchanged,
                 Documents = documents,
                 Passages = passages,
-                Skipped = result.Skipped,
+                Skipped = finish.Skipped,
                 Elapsed = clock.Elapsed,
             };
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 13 /* SQLITE_FULL */)
+        catch (Exception ex)
         {
-            throw new IndexException($"The disk is full: the build of {indexPath} stopped and the previous index is unchanged.", ex);
-        }
-        catch (IOException ex) when (ex.HResult == 28 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new IndexException($"The disk is full: the build of {indexPath} stopped and the previous index is unchanged.", ex);
-        }
-        catch (SqliteException ex)
-        {
-            throw new IndexException($"The build of {indexPath} failed ({ex.Message.TrimEnd('.')}); the previous index is unchanged.", ex);
+            if (!committed)
+            {
+                RollBackQuietly(writer);
+            }
+
+            if (Translate(ex, indexPath) is { } translated)
+            {
+                throw translated;
+            }
+
+            throw;
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            DeleteQuietly(buildingPath);
-            DeleteQuietly(buildingPath + "-journal");
-        }
-    }
-
-    /// <summary>Renames the finished file over the live one. Rename is atomic on one file system.</summary>
-    private static void Swap(string buildingPath, string indexPath)
-    {
-        // The live file is never written, so a -journal or -wal beside it is stale (another program's
-        // or a crashed writer's) and would be replayed into the new file: remove it first.
-        foreach (var suffix in new[] { "-journal", "-wal", "-shm" })
-        {
-            DeleteQuietly(indexPath + suffix);
-        }
-
-        File.Move(buildingPath, indexPath, overwrite: true);
-    }
-
-    private static void FlushToDisk(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-        stream.Flush(flushToDisk: true);
-    }
-
-    private static void RemoveStaleBuildFiles(string indexPath)
-    {
-        var folder = Path.GetDirectoryName(indexPath)!;
-        foreach (var stale in Directory.EnumerateFiles(folder, Path.GetFileName(indexPath) + ".building-*"))
-        {
-            DeleteQuietly(stale);
-        }
-    }
-
-    private static void DeleteQuietly(string path)
-    {
-        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static bool IsUnchanged(CorpusListing listing, IndexedSources known)
-    {
-        if (listing.SharedFingerprint != known.SharedFingerprint || listing.Files.Count != known.Files.Count)
-        {
-            return false;
-        }
-
-        return listing.Files.All(f => known.Files.TryGetValue(f.Path, out var k) && k.Size == f.Size && k.Ticks == f.Ticks && k.DocId is not null);
-    }
-
-    private sealed record IndexedSources(Dictionary<string, (long Size, long Ticks, string? DocId)> Files, string SharedFingerprint, Dictionary<string, string> Hashes);
-
-    private static IndexedSources ReadSourceFiles(string indexPath)
-    {
-        using var connection = IndexFiles.OpenRead(indexPath);
-        var files = new Dictionary<string, (long, long, string?)>(StringComparer.Ordinal);
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT path, size, ticks, doc_id FROM source_files";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            if (!committed)
             {
-                files[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+                RollBackQuietly(writer);
+            }
+        }
+    }
+
+    /// <summary>At most this many skipped files are kept in the commit (the build summary has them all).</summary>
+    public const int MaxSkippedKept = 1_000;
+
+    private static IndexWriter OpenWriter(Lucene.Net.Store.Directory directory, bool create, BuildOptions options, QuietMergeScheduler merges)
+    {
+        var threads = Math.Clamp(options.Threads, 1, 16);
+        var config = new IndexWriterConfig(PassageAnalyzer.Version, IndexAnalyzer.Writer)
+        {
+            OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
+            Similarity = new BM25Similarity(),
+            WriteLockTimeout = (long)Math.Max(0, options.LockTimeout.TotalMilliseconds),
+            MergeScheduler = merges,
+            MaxThreadStates = Math.Max(threads, 1),
+            RAMBufferSizeMB = 256,
+        };
+        return new IndexWriter(directory, config);
+    }
+
+    private static void RollBackQuietly(IndexWriter writer)
+    {
+        try
+        {
+            writer.Rollback();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Already closed, or the disk is still full: the previous commit stands either way.
+        }
+    }
+
+    /// <summary>Our message for what can go wrong writing an index: a full disk, another build's lock, a damaged or foreign index.</summary>
+    private static IndexException? Translate(Exception ex, string indexPath)
+    {
+        if (ex is IndexException)
+        {
+            return null;
+        }
+
+        if (ex is LockObtainFailedException)
+        {
+            return new IndexException($"Another build of {indexPath} is running (its write lock is held); try again when it has finished.", ex);
+        }
+
+        for (var e = (Exception?)ex; e is not null; e = e.InnerException)
+        {
+            if (e is IOException io && (io.HResult is 28 or unchecked((int)0x80070070) || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase)
+                || io.Message.Contains("disk full", StringComparison.OrdinalIgnoreCase)))
+            {
+                return new IndexException($"The disk is full: the build of {indexPath} stopped and the previous index is unchanged.", ex);
             }
         }
 
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var command = connection.CreateCommand())
+        return IndexDirectory.Damage(ex, indexPath) is { } damaged
+            ? new IndexException($"The build of {indexPath} failed ({damaged.Message.TrimEnd('.')}); the previous index is unchanged.", ex)
+            : null;
+    }
+
+    /// <summary>For --rebuild: anything but a file or a folder of someone else's files may be written over.</summary>
+    private static IndexCommitInfo? WritableOrThrow(string path)
+    {
+        if (File.Exists(path))
         {
-            command.CommandText = "SELECT doc_id, content_hash FROM documents";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            throw new IndexException($"{path} is a file, not an index folder (an index is a folder; earlier versions kept one SQLite file). "
+                + "Move it away, or choose another folder with --index, then run: pakrussia index --rebuild");
+        }
+
+        if (Directory.Exists(path) && !IndexDirectory.HoldsOnlyIndexFiles(path))
+        {
+            throw new IndexException($"{path} holds files that are not an index's; an index needs a folder of its own. Choose another folder with --index.");
+        }
+
+        return null;
+    }
+
+    private static BuildSummary? UpToDate(IndexCommitInfo? commit, string fingerprint, Stopwatch clock)
+    {
+        if (commit is null || commit.UserData.GetValueOrDefault(IndexSchema.CorpusFingerprintKey) != fingerprint || fingerprint.Length == 0)
+        {
+            return null;
+        }
+
+        return new BuildSummary
+        {
+            UpToDate = true,
+            Unchanged = (int)commit.Count(IndexSchema.DocumentsKey),
+            Documents = commit.Count(IndexSchema.DocumentsKey),
+            Passages = commit.Count(IndexSchema.PassagesKey),
+            Skipped = SkippedOf(commit),
+            Elapsed = clock.Elapsed,
+        };
+    }
+
+    /// <summary>The skipped files a commit recorded.</summary>
+    public static IReadOnlyList<SkippedFile> SkippedOf(IndexCommitInfo commit)
+    {
+        var json = commit.UserData.GetValueOrDefault(IndexSchema.SkippedKey);
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize<string[][]>(json) ?? []).Where(p => p.Length == 2).Select(p => new SkippedFile(p[0], p[1])).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// A hash of everything the corpus folder holds that a build reads: every listed file's path, size and time (files
+    /// that end up skipped too, so a binary file does not trigger a build on every command), the skipped entries, the
+    /// manifest and the folder itself.
+    /// </summary>
+    public static string Fingerprint(string description, CorpusListing listing)
+    {
+        var text = new StringBuilder();
+        text.Append(IndexSchema.Version).Append('\n').Append(description).Append('\n').Append(listing.SharedFingerprint).Append('\n');
+        foreach (var file in listing.Files)
+        {
+            text.Append(file.Path).Append('\t').Append(file.Size).Append('\t').Append(file.Ticks).Append('\n');
+        }
+
+        foreach (var skipped in listing.Skipped)
+        {
+            text.Append("skipped\t").Append(skipped.Path).Append('\t').Append(skipped.Reason).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32].ToLowerInvariant();
+    }
+
+    private sealed record KnownDocument(string DocId, long Size, long Ticks, string Hash);
+
+    /// <summary>The documents of the last commit by source path, from their records.</summary>
+    private static Dictionary<string, KnownDocument> KnownDocuments(IndexWriter writer)
+    {
+        var known = new Dictionary<string, KnownDocument>(StringComparer.Ordinal);
+        using var reader = DirectoryReader.Open(writer.Directory);
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var docs = atomic.GetTermDocsEnum(new Term(IndexFields.Type, IndexFields.DocumentType));
+            if (docs is null)
             {
-                hashes[reader.GetString(0)] = reader.GetString(1);
+                continue;
+            }
+
+            var live = atomic.LiveDocs;
+            while (docs.NextDoc() != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (live is not null && !live.Get(docs.DocID))
+                {
+                    continue;
+                }
+
+                var record = atomic.Document(docs.DocID);
+                if (record.Get(IndexFields.SourcePath) is { } path && record.Get(IndexFields.DocId) is { } id)
+                {
+                    known[path] = new KnownDocument(id, record.GetField(IndexFields.SourceSize)?.GetInt64Value() ?? -1,
+                        record.GetField(IndexFields.SourceTicks)?.GetInt64Value() ?? -1, record.Get(IndexFields.DocumentHash) ?? "");
+                }
             }
         }
 
-        using var meta = connection.CreateCommand();
-        meta.CommandText = "SELECT value FROM meta WHERE key = $k";
-        meta.Parameters.AddWithValue("$k", SharedFingerprintKey);
-        return new IndexedSources(files, meta.ExecuteScalar() as string ?? "", hashes);
+        return known;
     }
 
-    private static long Count(SqliteConnection connection, string table)
+    /// <summary>Documents and passages the writer holds now (deletions applied).</summary>
+    private static (long Documents, long Passages) CountLive(IndexWriter writer)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {table}";
-        return Convert.ToInt64(command.ExecuteScalar());
+        using var reader = DirectoryReader.Open(writer, applyAllDeletes: true);
+        return (CountTerm(reader, IndexFields.DocumentType), CountTerm(reader, IndexFields.PassageType));
+    }
+
+    internal static long CountTerm(IndexReader reader, string type)
+    {
+        long count = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var docs = atomic.GetTermDocsEnum(new Term(IndexFields.Type, type));
+            if (docs is null)
+            {
+                continue;
+            }
+
+            var live = atomic.LiveDocs;
+            while (docs.NextDoc() != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (live is null || live.Get(docs.DocID))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
     }
 
     private sealed class Counts
@@ -321,5 +497,21 @@ public static class IndexBuilder
         public int Updated;
         public int Removed;
         public int Unchanged;
+    }
+
+    /// <summary>Merges on background threads; a failed merge is recorded (and rethrown before the commit) instead of ending the process.</summary>
+    private sealed class QuietMergeScheduler : ConcurrentMergeScheduler
+    {
+        private Exception? _failure;
+
+        protected override void HandleMergeException(Exception exc) => Interlocked.CompareExchange(ref _failure, exc, null);
+
+        public void ThrowIfFailed()
+        {
+            if (_failure is { } failure)
+            {
+                throw new IOException("a merge of the index failed", failure);
+            }
+        }
     }
 }

@@ -1,124 +1,60 @@
-using Microsoft.Data.Sqlite;
+using System.Globalization;
 
 namespace PakRussia.Search.Indexing;
 
 /// <summary>
-/// The layout of an index file. One SQLite database: documents and passages in ordinary tables,
-/// an FTS5 table over passage text plus the document title and the passage's section, and a
-/// vocabulary of surface words for expansions and suggestions.
+/// What marks a folder as a PakRussia.Search index and which layout it has: keys in every commit's user data. A commit
+/// without them is another program's index; one with another <see cref="Version"/> must be rebuilt.
 /// </summary>
-/// <remarks>
-/// A passage's rowid is <c>(docKey &lt;&lt; 20) | ordinal</c>, so the FTS5 index alone tells which document a
-/// match belongs to: facet counts group matches by <c>rowid &gt;&gt; 20</c> without touching other tables,
-/// and a document filter becomes a rowid range that FTS5 answers directly.
-/// Passages that repeat an earlier one word for word, and headings, are stored but not put in the FTS5 table:
-/// a search shows the first occurrence once, with its copies listed, and finds a heading's words through the
-/// section column of the passages under it.
-/// </remarks>
 public static class IndexSchema
 {
-    /// <summary>'PRKS': marks a file as a PakRussia.Search index.</summary>
-    public const int ApplicationId = 0x50524B53;
+    /// <summary>User-data key naming the format; its value is <see cref="FormatName"/>.</summary>
+    public const string FormatKey = "pakrussia.format";
+    public const string FormatName = "pakrussia-lucene";
 
-    /// <summary>Bumped whenever the layout changes; an index of another version must be rebuilt.</summary>
-    public const int Version = 3;
+    /// <summary>User-data key of the layout version.</summary>
+    public const string VersionKey = "pakrussia.schema";
 
-    public const int OrdinalBits = 20;
-    public const long MaxPassagesPerDocument = 1L << OrdinalBits;
+    /// <summary>Bumped whenever the fields or their analysis change (3 was the last SQLite FTS5 layout).</summary>
+    public const int Version = 4;
 
-    public static long RowId(long docKey, int ordinal) => (docKey << OrdinalBits) | (uint)ordinal;
+    /// <summary>A new id per commit: the generation that answered a search (X-Index-Generation).</summary>
+    public const string GenerationKey = "pakrussia.generation";
+    public const string BuiltAtKey = "pakrussia.built_at";
+    /// <summary>Where the documents came from ("folder:/path" or "jsonl:/path").</summary>
+    public const string SourceKey = "pakrussia.source";
+    /// <summary>Hash of the corpus listing (every file's path, size and time, the manifest): equal means nothing to do.</summary>
+    public const string CorpusFingerprintKey = "pakrussia.corpus_fingerprint";
+    /// <summary>Hash of the inputs every document depends on (the manifest): when it changes every file is read again.</summary>
+    public const string SharedFingerprintKey = "pakrussia.shared_fingerprint";
+    /// <summary>Files the last build skipped, as JSON (path and reason).</summary>
+    public const string SkippedKey = "pakrussia.skipped";
+    public const string DocumentsKey = "pakrussia.documents";
+    public const string PassagesKey = "pakrussia.passages";
 
-    public static long DocKeyOf(long rowId) => rowId >> OrdinalBits;
+    /// <summary>Most passages one document may have (ordinals are below it).</summary>
+    public const int MaxPassagesPerDocument = 1 << 20;
 
-    /// <summary>BM25 weights of the FTS5 columns: text, title, section.</summary>
-    public static readonly (double Text, double Title, double Section) DefaultWeights = (1.0, 2.0, 1.0);
-
-    private const string Ddl = """
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TABLE documents(
-            doc_key INTEGER PRIMARY KEY,
-            doc_id TEXT NOT NULL UNIQUE,
-            title TEXT NOT NULL,
-            source_type TEXT NOT NULL,
-            site TEXT, author TEXT,
-            date TEXT, date_precision TEXT, date_evidence TEXT, url TEXT,
-            inferred INTEGER NOT NULL,
-            year INTEGER,
-            date_first TEXT, date_last TEXT,
-            source_path TEXT NOT NULL,
-            content_hash TEXT NOT NULL,
-            passage_count INTEGER NOT NULL,
-            clean_length INTEGER NOT NULL,
-            warnings TEXT);
-        CREATE TABLE passages(
-            rowid INTEGER PRIMARY KEY,
-            passage_id TEXT NOT NULL UNIQUE,
-            doc_key INTEGER NOT NULL,
-            ordinal INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            section TEXT,
-            text TEXT NOT NULL,
-            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-            word_count INTEGER NOT NULL,
-            content_hash TEXT NOT NULL,
-            duplicate_of TEXT,
-            footnote_number INTEGER, post_number INTEGER);
-        CREATE INDEX passages_duplicate_of ON passages(duplicate_of) WHERE duplicate_of IS NOT NULL;
-        CREATE VIEW passage_content AS
-            SELECT p.rowid AS rid, p.text AS text, d.title AS title, p.section AS section
-            FROM passages p JOIN documents d ON d.doc_key = p.doc_key;
-        CREATE VIRTUAL TABLE passage_fts USING fts5(
-            text, title, section,
-            content='passage_content', content_rowid='rid',
-            tokenize='porter unicode61 remove_diacritics 2', detail=full);
-        CREATE TABLE vocabulary(term TEXT PRIMARY KEY, doc_count INTEGER NOT NULL, len INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE INDEX vocabulary_len ON vocabulary(len, term);
-        CREATE TABLE source_files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, ticks INTEGER NOT NULL, doc_id TEXT) WITHOUT ROWID;
-        CREATE TABLE skipped_files(path TEXT NOT NULL, reason TEXT NOT NULL);
-        """;
-
-    /// <summary>Creates the schema in an empty database and stamps it as ours.</summary>
-    public static void Create(SqliteConnection connection)
+    /// <summary>Throws <see cref="IndexException"/> unless <paramref name="userData"/> is one of our commits of this version.</summary>
+    public static void Validate(IDictionary<string, string> userData, string path)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Ddl + $"""
-
-            INSERT INTO passage_fts(passage_fts, rank) VALUES('rank', 'bm25({DefaultWeights.Text:0.0##}, {DefaultWeights.Title:0.0##}, {DefaultWeights.Section:0.0##})');
-            PRAGMA application_id = {ApplicationId};
-            PRAGMA user_version = {Version};
-            """;
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>Throws <see cref="IndexException"/> unless the open database is an index of this version.</summary>
-    public static void Validate(SqliteConnection connection, string path)
-    {
-        long applicationId, version;
-        try
+        if (!userData.TryGetValue(FormatKey, out var format) || format != FormatName)
         {
-            applicationId = Scalar(connection, "PRAGMA application_id");
-            version = Scalar(connection, "PRAGMA user_version");
-        }
-        catch (SqliteException ex)
-        {
-            throw new IndexException($"{path} is not a readable index ({ex.Message.TrimEnd('.')}). Rebuild it with: pakrussia index --rebuild", ex);
+            throw new IndexException($"{path} is not a PakRussia.Search index (another program's index, or an unfinished one). Rebuild it with: pakrussia index --rebuild");
         }
 
-        if (applicationId != ApplicationId)
-        {
-            throw new IndexException($"{path} is not a PakRussia.Search index (empty, corrupt or another program's file). Rebuild it with: pakrussia index --rebuild");
-        }
-
+        var version = userData.TryGetValue(VersionKey, out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
         if (version != Version)
         {
-            throw new IndexException($"{path} has index schema version {version}, this program needs {Version}. Rebuild it with: pakrussia index --rebuild");
+            throw new IndexException($"{path} has index schema version {(version < 0 ? "unknown" : version.ToString(CultureInfo.InvariantCulture))}, this program needs {Version}. Rebuild it with: pakrussia index --rebuild");
         }
     }
 
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar() ?? 0L);
-    }
+    /// <summary>A date (yyyy-MM-dd) as the number yyyymmdd the numeric fields hold; 0 for none.</summary>
+    public static int DateNumber(string? isoDay) =>
+        isoDay is { Length: 10 } && int.TryParse(isoDay.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(isoDay.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(isoDay.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            ? y * 10_000 + m * 100 + d
+            : 0;
 }

@@ -1,32 +1,25 @@
+using Lucene.Net.Search;
+
 namespace PakRussia.Search.Querying;
 
 /// <summary>
-/// A user's query translated for the searcher: an FTS5 MATCH expression over the passage index plus SQL
-/// filters on metadata. Produced by <c>QueryCompiler</c>; consumed by the searcher. Every string in
-/// <see cref="Match"/> is already quoted for FTS5, so it can never cause an FTS5 syntax error.
+/// A user's query as the searcher runs it: a Lucene <see cref="Query"/> over the passage fields, parsed by Lucene's
+/// classic query parser (<see cref="PassageQueryParser"/>) with our fields, filters and limits. Produced by
+/// <see cref="QueryCompiler"/>; consumed by the searcher, which restricts it to searchable passages.
 /// </summary>
 public sealed record CompiledQuery
 {
-    /// <summary>The FTS5 expression rows must match; null when the query has no positive text clause.</summary>
-    public string? Match { get; init; }
+    /// <summary>What passages must match: words, phrases and filters; null when nothing searchable is left.</summary>
+    public Query? Query { get; init; }
 
     /// <summary>
-    /// The OR-of-words expression to fall back to when the default operator is AND and <see cref="Match"/>
-    /// finds nothing; null when there is no sensible fallback (a single clause, explicit operators, --any).
+    /// The same query with its required words made optional, to fall back to when the default operator is AND and
+    /// <see cref="Query"/> finds nothing; null when there is no sensible fallback (one word, explicit operators, --any).
     /// </summary>
-    public string? Fallback { get; init; }
+    public Query? Fallback { get; init; }
 
-    /// <summary>
-    /// For a query with only negative clauses (<c>-russia</c>, <c>NOT taliban</c>): the FTS5 expression whose rows
-    /// are excluded from all passages. Null otherwise (negations then live inside <see cref="Match"/>).
-    /// </summary>
-    public string? ExcludeOnly { get; init; }
-
-    /// <summary>Metadata filters, all of which must hold (AND); the values inside one filter combine with OR.</summary>
-    public IReadOnlyList<MetadataFilter> Filters { get; init; } = [];
-
-    /// <summary>Per-column BM25 weights requested by boosts on fields (<c>title:x^3</c>); null = the searcher's defaults.</summary>
-    public ColumnWeights? Weights { get; init; }
+    /// <summary>True when the query has words to rank and mark (not only filters or exclusions).</summary>
+    public bool HasText { get; init; }
 
     /// <summary>What the lenient parser repaired or ignored, in words a user understands.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -34,34 +27,18 @@ public sealed record CompiledQuery
     /// <summary>The positive words of the query as typed (for "did you mean").</summary>
     public IReadOnlyList<string> Words { get; init; } = [];
 
-    /// <summary>How the query was read: tree, FTS5 text, filters, dropped stop words, expansions.</summary>
+    /// <summary>How the query was read: the Lucene query, filters, dropped stop words, expansions.</summary>
     public QueryExplanation? Explanation { get; init; }
 }
-
-/// <summary>BM25 weights of the FTS5 columns (text, title, section).</summary>
-public sealed record ColumnWeights(double Text, double Title, double Section);
-
-/// <summary>A filter on document or passage metadata, applied in SQL, not in FTS5.</summary>
-public abstract record MetadataFilter(MetadataField Field);
-
-/// <summary>The field equals one of the values (OR); with <see cref="Negated"/>, it equals none of them.</summary>
-public sealed record ValueFilter(MetadataField Field, IReadOnlyList<string> Values, bool Negated = false) : MetadataFilter(Field);
-
-/// <summary>
-/// The field lies in a range; an open end is null. For <see cref="MetadataField.Year"/> the bounds are years
-/// ("2014"); for <see cref="MetadataField.Date"/> ISO dates ("2014-01-01", "2014-03" or "2014").
-/// </summary>
-public sealed record RangeFilter(MetadataField Field, string? Lower, bool LowerInclusive, string? Upper, bool UpperInclusive) : MetadataFilter(Field);
-
-/// <summary>Metadata a query can filter on.</summary>
-public enum MetadataField { Source, Author, Doc, Kind, Year, Date }
 
 /// <summary>How a query was read, for <c>--explain</c>.</summary>
 public sealed record QueryExplanation
 {
-    /// <summary>The parse tree printed one node per line, indented.</summary>
+    /// <summary>The Lucene query tree printed one clause per line, indented.</summary>
     public required string Tree { get; init; }
+    /// <summary>The Lucene query in its own syntax (<c>+(text:russia title:russia^2.0 …)</c>).</summary>
     public string? Match { get; init; }
+    /// <summary>The metadata filters in words: <c>source is forum</c>, <c>year in [2014, 2017]</c>.</summary>
     public IReadOnlyList<string> Filters { get; init; } = [];
     public IReadOnlyList<string> StopWordsDropped { get; init; } = [];
     /// <summary>Wildcard, fuzzy and prefix expansions: "kremlim~ → kremlin, kremlins".</summary>
@@ -82,22 +59,30 @@ public sealed record QueryOptions
     public bool PlainText { get; init; }
     /// <summary>Bounds on length, clauses, nesting and expansions; <see cref="QueryLimits.Default"/> unless set.</summary>
     public QueryLimits Limits { get; init; } = QueryLimits.Default;
+    /// <summary>The fields a bare word searches and their boosts; the index's text, title and section unless set.</summary>
+    public IReadOnlyDictionary<string, float>? Fields { get; init; }
 }
 
-/// <summary>The index's vocabulary of surface words (lower-case, diacritics removed), for expansions and suggestions.</summary>
+/// <summary>
+/// The index's surface words (lower-case, accents folded, not stemmed) with the number of passages holding each:
+/// completions, "did you mean", and the expansion of wildcard, prefix and fuzzy terms.
+/// </summary>
 public interface IVocabulary
 {
-    /// <summary>Terms starting with <paramref name="prefix"/>, most documents first, at most <paramref name="limit"/>.</summary>
-    IReadOnlyList<VocabularyTerm> TermsWithPrefix(string prefix, int limit);
+    /// <summary>Words starting with <paramref name="prefix"/>, most passages first, at most <paramref name="limit"/>; <paramref name="total"/> counts them all.</summary>
+    IReadOnlyList<VocabularyTerm> WithPrefix(string prefix, int limit, out int total);
+
+    /// <summary>Words matching a pattern with <c>?</c> (one character) and <c>*</c> (any run), most passages first.</summary>
+    IReadOnlyList<VocabularyTerm> Wildcard(string pattern, int limit, out int total);
 
     /// <summary>
-    /// Candidate terms for fuzzy and wildcard matching: length within [min, max] and starting with
-    /// <paramref name="startsWith"/> (may be empty). Callers filter further; implementations stream.
+    /// Words within <paramref name="maxEdits"/> edits (insertions, deletions, substitutions, swaps of neighbours) of
+    /// <paramref name="word"/> that share its first letter, closest first, then most passages.
     /// </summary>
-    IEnumerable<VocabularyTerm> Candidates(int minLength, int maxLength, string startsWith);
+    IReadOnlyList<(VocabularyTerm Term, int Distance)> Fuzzy(string word, int maxEdits, int limit, out int total);
 
-    /// <summary>Number of passages containing the term (0 when absent).</summary>
-    long DocumentCount(string term);
+    /// <summary>Number of passages containing the word (0 when absent).</summary>
+    long DocumentCount(string word);
 }
 
 /// <summary>A vocabulary entry.</summary>

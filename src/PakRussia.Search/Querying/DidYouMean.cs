@@ -1,13 +1,15 @@
 using System.Text;
+using Lucene.Net.QueryParsers.Classic;
+using PakRussia.Search.Indexing.Analysis;
 
 namespace PakRussia.Search.Querying;
 
 /// <summary>
-/// "Did you mean": for each word of the query that is absent from the vocabulary (or rare next to a much more
-/// frequent neighbour), the closest frequent vocabulary word within 2 edits (1 for words of at most 4 letters),
-/// closest first, then most documents. Only words are swapped; operators, quotes, fields and spacing stay as typed.
-/// Field names, metadata values (source:, year:, …), ranges, wildcard terms, stop words and words with digits
-/// are left alone.
+/// "Did you mean": for each word of the query that is absent from the index (or rare next to a much more frequent
+/// neighbour), the closest frequent word of the index within 2 edits (1 for words of at most 4 letters), closest first,
+/// then most passages. Only words are swapped; operators, quotes, fields and spacing stay as typed. Field names,
+/// metadata values (source:, year:, …), ranges, wildcard terms, stop words and words with digits are left alone. The
+/// query is read with Lucene's own lexer, so a word means what it means to the parser.
 /// </summary>
 public static class DidYouMean
 {
@@ -25,43 +27,28 @@ public static class DidYouMean
             return null;
         }
 
-        var clean = QueryParser.RemoveControlCharacters(query, []);
-        var tokens = QueryLexer.Tokenize(clean, (_, _, _) => { });
+        var text = QueryText.Prepare(query, []);
+        var tokens = text.Tokens(out _);
         var replacements = new List<(int Start, int Length, string Word)>();
-        var inRange = false;
-        string? field = null;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var t = tokens[i];
-            switch (t.Kind)
+            var token = tokens[i];
+            if (token.Kind is not (RegexpToken.TERM or RegexpToken.QUOTED))
             {
-                case QueryTokenKind.LBracket or QueryTokenKind.LBrace:
-                    inRange = true;
-                    continue;
-                case QueryTokenKind.RBracket or QueryTokenKind.RBrace:
-                    inRange = false;
-                    continue;
-                case QueryTokenKind.Colon:
-                    continue;
-                case QueryTokenKind.LParen or QueryTokenKind.RParen:
-                    continue;
-                case QueryTokenKind.Term when i + 1 < tokens.Count && tokens[i + 1].Kind == QueryTokenKind.Colon:
-                    field = t.Text.ToLowerInvariant();
-                    continue;
-                case QueryTokenKind.Term or QueryTokenKind.Quoted:
-                    var metadata = field != null && QueryFields.Metadata.ContainsKey(field) && i > 0 && tokens[i - 1].Kind == QueryTokenKind.Colon;
-                    if (!inRange && !metadata && !t.HasWildcard && !t.Raw.Contains('\\'))
-                    {
-                        CorrectSpan(clean, t.Start, t.Length, vocabulary, replacements);
-                    }
-
-                    break;
+                continue;
             }
 
-            if (t.Kind is not (QueryTokenKind.Tilde or QueryTokenKind.Caret))
+            var isFieldName = token.Kind == RegexpToken.TERM && i + 1 < tokens.Count && tokens[i + 1].Kind == RegexpToken.COLON;
+            var isMetadataValue = i >= 2 && tokens[i - 1].Kind == RegexpToken.COLON && tokens[i - 2].Kind == RegexpToken.TERM
+                && QueryFields.Metadata.ContainsKey(tokens[i - 2].Image.ToLowerInvariant());
+            if (isFieldName || isMetadataValue || token.Image.Contains('\\'))
             {
-                field = null;
+                continue;
             }
+
+            var start = text.ToShown(token.BeginColumn) - 1;
+            var end = Math.Min(text.Shown.Length, text.ToShown(ParseProblems.End(token)) - 1);
+            CorrectSpan(text.Shown, start, end, vocabulary, replacements);
         }
 
         if (replacements.Count == 0)
@@ -69,21 +56,20 @@ public static class DidYouMean
             return null;
         }
 
-        var sb = new StringBuilder(clean);
+        var sb = new StringBuilder(text.Shown);
         foreach (var (start, length, word) in replacements.OrderByDescending(r => r.Start))
         {
             sb.Remove(start, length).Insert(start, word);
         }
 
         var result = sb.ToString();
-        return result == clean ? null : result;
+        return result == text.Shown ? null : result;
     }
 
     /// <summary>The best replacement for one word, or null when it is fine or nothing better is known.</summary>
     public static string? Correct(string word, IVocabulary vocabulary)
     {
-        var folded = TextFold.Fold(word);
-        if (folded.Length < 3 || StopWords.English.Contains(folded) || !folded.All(char.IsLetter))
+        if (PassageAnalyzer.Surface.Terms(word) is not [var folded] || folded.Length < 3 || StopWords.English.Contains(folded) || !folded.All(char.IsLetter))
         {
             return null;
         }
@@ -95,8 +81,7 @@ public static class DidYouMean
         }
 
         var maxEdits = folded.Length <= 4 ? 1 : 2;
-        var candidates = TermExpander.Fuzzy(folded, maxEdits, vocabulary, 50, out _);
-        foreach (var (term, distance) in candidates)
+        foreach (var (term, distance) in vocabulary.Fuzzy(folded, maxEdits, 50, out _))
         {
             if (distance == 0 || term.Term == folded)
             {
@@ -112,9 +97,8 @@ public static class DidYouMean
         return null;
     }
 
-    private static void CorrectSpan(string query, int start, int length, IVocabulary vocabulary, List<(int, int, string)> replacements)
+    private static void CorrectSpan(string query, int start, int end, IVocabulary vocabulary, List<(int, int, string)> replacements)
     {
-        var end = start + length;
         var i = start;
         while (i < end)
         {
@@ -131,7 +115,7 @@ public static class DidYouMean
             }
 
             var word = query[wordStart..i];
-            if (Correct(word, vocabulary) is { } better && !string.Equals(better, TextFold.Fold(word), StringComparison.Ordinal))
+            if (Correct(word, vocabulary) is { } better && PassageAnalyzer.Surface.Terms(word) is [var folded] && better != folded)
             {
                 replacements.Add((wordStart, i - wordStart, better));
             }

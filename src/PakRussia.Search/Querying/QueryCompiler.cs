@@ -1,64 +1,281 @@
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using PakRussia.Search.Indexing;
+
 namespace PakRussia.Search.Querying;
 
 /// <summary>
-/// Compiles a query in Lucene's classic syntax into an FTS5 MATCH expression plus SQL metadata filters:
-/// <see cref="QueryParser"/> builds the tree, <see cref="Fts5Translator"/> turns it into FTS5.
-/// <para>Contract for the searcher:</para>
-/// <list type="bullet">
-/// <item><c>Match</c> non-null: rows matching it (and all <c>Filters</c>). If it finds nothing and
-/// <c>Fallback</c> is non-null, run <c>Fallback</c> instead.</item>
-/// <item><c>Match</c> null, <c>ExcludeOnly</c> non-null: all passages except those matching <c>ExcludeOnly</c>
-/// (and all <c>Filters</c>).</item>
-/// <item>Both null, <c>Filters</c> non-empty: all passages passing the filters.</item>
-/// <item>Both null, no filters: an empty query (a warning says so).</item>
-/// </list>
+/// Compiles a query in Lucene's classic syntax into a Lucene <see cref="Query"/> over the passage index: the limits are
+/// checked on Lucene's own token list before anything is parsed or expanded; <see cref="PassageQueryParser"/> (Lucene's
+/// classic parser, subclassed) builds the query; in lenient mode a query the parser refuses is repaired where the
+/// parser stopped (<see cref="ParseProblems"/>) and parsed again, and in strict mode the refusal is a
+/// <see cref="QueryParseException"/> with the position and the reason.
+/// <para>
 /// Lenient mode never throws except <see cref="QueryLimitException"/>; strict mode also throws
 /// <see cref="QueryParseException"/>. Both derive from <see cref="QueryException"/> ("bad input").
+/// </para>
 /// </summary>
 public static class QueryCompiler
 {
+    /// <summary>How many repairs lenient mode tries before it reads the whole query as plain words.</summary>
+    private const int MaxRepairs = 64;
+
     public static CompiledQuery Compile(string query, QueryOptions options, IVocabulary? vocabulary)
     {
+        ArgumentNullException.ThrowIfNull(query);
         options ??= new QueryOptions();
-        var plainWarnings = new List<string>();
+        var limits = options.Limits;
+        var warnings = new List<string>();
         if (options.PlainText)
         {
-            query = PlainWords(query, options.Limits, plainWarnings);
+            query = PlainWords(query, limits, warnings);
         }
 
-        var parsed = QueryParser.Parse(query, options.Strict, options.Limits, options.AnyWord);
-        var warnings = plainWarnings.Concat(parsed.Warnings).ToList();
-        var translation = new Fts5Translator(parsed.Query, options.Strict, options.Limits, vocabulary, warnings)
-            .Translate(parsed.Root, allowFallback: !options.AnyWord && !parsed.HasExplicitOperators);
-
-        if (translation.Match == null && translation.ExcludeOnly == null && translation.Filters.Count == 0)
+        if (query.Length > limits.MaxLength)
         {
-            warnings.Add(parsed.Root == null ? "the query is empty" : "nothing searchable is left in the query");
+            throw new QueryLimitException(query.Length > 200 ? query[..200] + "…" : query, limits.MaxLength + 1, "length", limits.MaxLength,
+                $"the query has {query.Length:N0} characters; at most {limits.MaxLength:N0} are allowed");
         }
 
-        if (translation.StopWordsDropped.Count > 0)
+        var text = QueryText.Prepare(query, warnings);
+        CheckShape(text, limits);
+        PreRepair(text, options.Strict, warnings);
+
+        var fields = options.Fields ?? IndexFields.SearchBoosts;
+        var (parsed, reading) = Parse(text, options, vocabulary, fields, warnings, keepStopWords: false);
+        if (!reading.HasText && reading.StopWordsDropped.Count > 0)
         {
-            warnings.Add($"ignored common words: {string.Join(", ", translation.StopWordsDropped)}");
+            var stopWords = reading.StopWordsDropped;
+            (parsed, reading) = Parse(text, options, vocabulary, fields, warnings, keepStopWords: true);
+            warnings.Add($"the query has only stop words ({string.Join(", ", stopWords)}); searched for them anyway");
+        }
+        else if (reading.StopWordsDropped.Count > 0)
+        {
+            warnings.Add($"ignored common words: {string.Join(", ", reading.StopWordsDropped)}");
         }
 
+        warnings.InsertRange(0, reading.Warnings);
+        if (parsed is null)
+        {
+            warnings.Add(text.Shown.Trim().Length == 0 ? "the query is empty" : "nothing searchable is left in the query");
+        }
+
+        var fallback = parsed is not null && !options.AnyWord && !reading.ExplicitOperators ? Fallback(parsed) : null;
         return new CompiledQuery
         {
-            Match = translation.Match,
-            Fallback = translation.Fallback,
-            ExcludeOnly = translation.ExcludeOnly,
-            Filters = translation.Filters,
-            Weights = translation.Weights,
+            Query = parsed,
+            Fallback = fallback,
+            HasText = reading.HasText,
             Warnings = warnings.Distinct().ToList(),
-            Words = translation.Words,
+            Words = reading.Words,
             Explanation = new QueryExplanation
             {
-                Tree = parsed.Root?.Print() ?? "(empty)",
-                Match = translation.Match ?? (translation.ExcludeOnly != null ? "all passages NOT " + translation.ExcludeOnly : null),
-                Filters = translation.Filters.Select(Fts5Translator.Describe).ToList(),
-                StopWordsDropped = translation.StopWordsDropped,
-                Expansions = translation.Expansions,
+                Tree = parsed is null ? "(empty)" : QueryPrinter.Print(parsed),
+                Match = parsed?.ToString(),
+                Filters = reading.Filters,
+                StopWordsDropped = reading.StopWordsDropped,
+                Expansions = reading.Expansions,
             },
         };
+    }
+
+    /// <summary>Compiles with default (lenient, AND) options.</summary>
+    public static CompiledQuery Compile(string query, IVocabulary? vocabulary = null) => Compile(query, new QueryOptions(), vocabulary);
+
+    /// <summary>
+    /// Parses <paramref name="text"/>, repairing it where the parser stops (lenient) or throwing the first problem
+    /// (strict). Returns null for a query with nothing searchable left.
+    /// </summary>
+    private static (Query? Query, QueryReading Reading) Parse(QueryText text, QueryOptions options, IVocabulary? vocabulary,
+        IReadOnlyDictionary<string, float> fields, List<string> warnings, bool keepStopWords)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var tokens = text.Tokens(out _);
+            var reading = new QueryReading
+            {
+                Text = text,
+                Strict = options.Strict,
+                Limits = options.Limits,
+                Vocabulary = vocabulary,
+                Tokens = tokens,
+                KeepStopWords = keepStopWords,
+            };
+            var parser = new PassageQueryParser(reading, fields, options.AnyWord);
+            try
+            {
+                return (Meaningful(parser.Parse(text.Parsed)), reading);
+            }
+            catch (ParseException wrapper)
+            {
+                var cause = wrapper.InnerException ?? wrapper;
+                if (cause is BooleanQuery.TooManyClausesException)
+                {
+                    throw new QueryLimitException(text.Shown, 0, "clauses", options.Limits.MaxClauses,
+                        $"the query expands to more than {BooleanQuery.MaxClauseCount:N0} clauses");
+                }
+
+                var failure = new ParseProblems.Failure(cause, tokens);
+                if (options.Strict)
+                {
+                    var (position, reason) = ParseProblems.Describe(text, failure);
+                    throw new QueryParseException(text.Shown, position, reason);
+                }
+
+                var repaired = attempt < MaxRepairs ? ParseProblems.Repair(text, failure) : null;
+                if (repaired is null)
+                {
+                    return PlainWordsOf(text, options, vocabulary, fields, warnings, keepStopWords);
+                }
+
+                if (repaired.Length > 0 && !keepStopWords)
+                {
+                    warnings.Add(repaired);
+                }
+            }
+        }
+    }
+
+    /// <summary>The last resort of lenient mode: every character of the query taken literally.</summary>
+    private static (Query?, QueryReading) PlainWordsOf(QueryText text, QueryOptions options, IVocabulary? vocabulary,
+        IReadOnlyDictionary<string, float> fields, List<string> warnings, bool keepStopWords)
+    {
+        var literal = QueryText.Prepare(QueryParserBase.Escape(text.Shown).Replace("\\/", "/", StringComparison.Ordinal), []);
+        var reading = new QueryReading
+        {
+            Text = literal,
+            Strict = false,
+            Limits = options.Limits,
+            Vocabulary = vocabulary,
+            Tokens = literal.Tokens(out _),
+            KeepStopWords = keepStopWords,
+        };
+        if (!keepStopWords)
+        {
+            warnings.Add("could not read the query's syntax; searched its words");
+        }
+
+        try
+        {
+            return (Meaningful(new PassageQueryParser(reading, fields, options.AnyWord).Parse(literal.Parsed)), reading);
+        }
+        catch (ParseException)
+        {
+            return (null, reading);
+        }
+    }
+
+    /// <summary>Null for what the parser returns when nothing was left (an empty group).</summary>
+    private static Query? Meaningful(Query? query) => query is null or BooleanQuery { Clauses.Count: 0 } ? null : query;
+
+    /// <summary>
+    /// Length was checked by the caller; here nesting depth and clause count are checked on Lucene's token list (one
+    /// pass, no recursion), so a query of 100,000 nested parentheses is refused at once in both modes.
+    /// </summary>
+    private static void CheckShape(QueryText text, QueryLimits limits)
+    {
+        var tokens = text.Tokens(out _);
+        var depth = 0;
+        var opened = new Stack<int>();
+        var clauses = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            switch (token.Kind)
+            {
+                case RegexpToken.LPAREN:
+                    // A field before a group counts as a level of its own: title:( is two.
+                    var levels = i >= 2 && tokens[i - 1].Kind == RegexpToken.COLON ? 2 : 1;
+                    opened.Push(levels);
+                    depth += levels;
+                    if (depth > limits.MaxDepth)
+                    {
+                        throw new QueryLimitException(text.Shown, text.ToShown(token.BeginColumn), "depth", limits.MaxDepth,
+                            $"the query nests more than {limits.MaxDepth} levels of parentheses and fields");
+                    }
+
+                    break;
+                case RegexpToken.RPAREN:
+                    depth -= opened.Count > 0 ? opened.Pop() : 0;
+                    break;
+                case RegexpToken.TERM when i + 1 < tokens.Count && tokens[i + 1].Kind == RegexpToken.COLON:
+                    break; // a field name, not a clause
+                case RegexpToken.TERM or RegexpToken.QUOTED or RegexpToken.PREFIXTERM or RegexpToken.WILDTERM or RegexpToken.REGEXPTERM
+                    or RegexpToken.STAR or RegexpToken.RANGEIN_START or RegexpToken.RANGEEX_START:
+                    if (++clauses > limits.MaxClauses)
+                    {
+                        throw new QueryLimitException(text.Shown, text.ToShown(token.BeginColumn), "clauses", limits.MaxClauses,
+                            $"the query has more than {limits.MaxClauses} words, phrases and values");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Problems Lucene's parser would accept but our syntax does not: a boost of zero or less (the clause would count
+    /// for nothing), and '~' after a wildcard (Lucene silently ignores it). Strict: an error; lenient: dropped.
+    /// </summary>
+    private static void PreRepair(QueryText text, bool strict, List<string> warnings)
+    {
+        var tokens = text.Tokens(out _);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var (token, next) = (tokens[i], tokens[i + 1]);
+            if (token.Kind == RegexpToken.CARAT && next.Kind == RegexpToken.NUMBER
+                && (!float.TryParse(next.Image, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var boost) || boost <= 0))
+            {
+                if (strict)
+                {
+                    throw new QueryParseException(text.Shown, text.ToShown(token.BeginColumn), $"'^{next.Image}' is not a boost: it must be more than 0");
+                }
+
+                text.Blank(token.BeginColumn, ParseProblems.End(next));
+                warnings.Add($"dropped the '^{next.Image}' at {text.ToShown(token.BeginColumn)}: not a boost");
+            }
+            else if (token.Kind is RegexpToken.PREFIXTERM or RegexpToken.WILDTERM && next.Kind == RegexpToken.FUZZY_SLOP)
+            {
+                if (strict)
+                {
+                    throw new QueryParseException(text.Shown, text.ToShown(next.BeginColumn), "'~' cannot follow a wildcard");
+                }
+
+                text.Blank(next.BeginColumn, ParseProblems.End(next));
+                warnings.Add($"dropped the '~' at {text.ToShown(next.BeginColumn)}: it cannot follow a wildcard");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The OR-of-words version of a query whose top level requires several words (the default operator AND): the
+    /// required words become optional (at least one must match), filters and exclusions stay as they were.
+    /// </summary>
+    private static Query? Fallback(Query query)
+    {
+        if (query is not BooleanQuery boolean)
+        {
+            return null;
+        }
+
+        var words = boolean.Clauses.Where(c => c.Occur == Occur.MUST && c.Query is not (MetadataFilterQuery or MatchAllDocsQuery)).ToList();
+        if (words.Count < 2)
+        {
+            return null;
+        }
+
+        var any = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost };
+        foreach (var clause in boolean.Clauses)
+        {
+            any.Add(clause.Query, words.Contains(clause) ? Occur.SHOULD : clause.Occur);
+        }
+
+        if (any.Clauses.Any(c => c.Occur == Occur.MUST))
+        {
+            any.MinimumNumberShouldMatch = 1;
+        }
+
+        return any;
     }
 
     /// <summary>
@@ -74,7 +291,7 @@ public static class QueryCompiler
         var chars = text.Select(c => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
             or System.Globalization.UnicodeCategory.SpacingCombiningMark ? c : ' ').ToArray();
         var words = new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w is "AND" or "OR" or "NOT" ? w.ToLowerInvariant() : w)
+            .Select(w => w is "AND" or "OR" or "NOT" or "TO" ? w.ToLowerInvariant() : w)
             .ToList();
         var kept = new List<string>();
         var length = 0;
@@ -92,7 +309,4 @@ public static class QueryCompiler
 
         return string.Join(' ', kept);
     }
-
-    /// <summary>Compiles with default (lenient, AND) options.</summary>
-    public static CompiledQuery Compile(string query, IVocabulary? vocabulary = null) => Compile(query, new QueryOptions(), vocabulary);
 }

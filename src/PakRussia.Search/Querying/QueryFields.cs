@@ -1,12 +1,15 @@
 namespace PakRussia.Search.Querying;
 
+/// <summary>Metadata a query can filter on.</summary>
+public enum MetadataField { Source, Author, Doc, Kind, Year, Date }
+
 /// <summary>The field names the query language knows (case-insensitive).</summary>
 public static class QueryFields
 {
-    /// <summary>FTS5 columns: <c>title:x</c> searches x in that column.</summary>
+    /// <summary>Analyzed passage fields: <c>title:x</c> searches x in that field only.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["text", "title", "section"];
 
-    /// <summary>Metadata fields: <c>source:forum</c> becomes an SQL filter.</summary>
+    /// <summary>Metadata fields: <c>source:forum</c> becomes a filter (matches or not; never changes a score).</summary>
     public static IReadOnlyDictionary<string, MetadataField> Metadata { get; } = new Dictionary<string, MetadataField>
     {
         ["source"] = MetadataField.Source,

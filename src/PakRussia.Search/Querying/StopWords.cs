@@ -1,3 +1,5 @@
+using PakRussia.Search.Indexing.Analysis;
+
 namespace PakRussia.Search.Querying;
 
 /// <summary>
@@ -6,13 +8,9 @@ namespace PakRussia.Search.Querying;
 /// </summary>
 public static class StopWords
 {
-    public static IReadOnlySet<string> English { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
-        "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
-        "will", "with",
-    };
+    public static IReadOnlySet<string> English { get; } = new HashSet<string>(
+        PassageAnalyzer.EnglishStopWords.Select(w => w?.ToString() ?? ""), StringComparer.Ordinal);
 
     /// <summary>True for a stop word in any case or accent (<c>The</c>, <c>THE</c>).</summary>
-    public static bool IsStopWord(string word) => English.Contains(TextFold.Fold(word));
+    public static bool IsStopWord(string word) => PassageAnalyzer.Surface.Terms(word) is [var only] && English.Contains(only);
 }

@@ -1,5 +1,8 @@
-using Microsoft.Data.Sqlite;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
 using PakRussia.Search.Indexing;
+using PakRussia.Search.Indexing.Analysis;
 using PakRussia.Search.Querying;
 
 namespace PakRussia.Search.Search;
@@ -53,74 +56,124 @@ public sealed record DocumentRankOptions
 
 /// <summary>
 /// Ranks whole documents with BM25 (plus an optional proximity bonus and pseudo-relevance feedback) computed from the
-/// FTS5 index's own postings,
-/// instead of ranking passages with FTS5's built-in <c>bm25()</c> (fixed k1 1.2, b 0.75, one passage at a time).
-/// A document's term frequency is the sum over its passages of the body hits plus <see cref="DocumentRankOptions.TitleWeight"/>
-/// times the title hits (the title is counted once, not once per passage); its length is its body tokens plus its title
-/// tokens; document frequencies count documents, not passages. Every document holding a query word is scored, so
-/// nothing is lost to a candidate cut.
+/// Lucene index's own postings, instead of ranking passages one at a time as <c>search</c> does.
+/// A document's term frequency is the sum over its passages of the body hits (text and section) plus
+/// <see cref="DocumentRankOptions.TitleWeight"/> times the title hits (the title is counted once, not once per passage);
+/// its length is its body tokens plus its title tokens; document frequencies count documents, not passages. Every
+/// document holding a query word is scored, so nothing is lost to a candidate cut.
 /// With feedback on (RM3), the top <see cref="DocumentRankOptions.FeedbackDocuments"/> documents of that ranking are
 /// read back, their heaviest words under a relevance model (each document weighted by its share of their scores)
 /// join the query with <c>1 - </c><see cref="DocumentRankOptions.OriginalQueryWeight"/> of its weight, and every
 /// document is scored again with the expanded query.
 /// </summary>
 /// <remarks>
-/// Terms are the index's own: query words go through the same FTS5 tokenizer (porter, unicode61, diacritics removed) in
-/// a temporary table, and postings come from an <c>fts5vocab</c> 'instance' table over <c>passage_fts</c>. Document and
-/// title lengths come from <c>passage_fts_docsize</c> once, when the ranker is created. Query words are free text
-/// (<see cref="QueryCompiler.PlainWords"/>) with English stop words dropped unless nothing else is left.
-/// Safe to share between threads: the statistics are read-only and each call opens its own connection.
+/// Terms are the index's own: query words go through the index's analysis chain (<see cref="PassageAnalyzer.Index"/>),
+/// and postings (with positions, for proximity) come from the text, section and title fields. Exact token counts per
+/// passage are summed from the postings once, when the ranker is created (Lucene keeps only a one-byte norm per field).
+/// Query words are free text (<see cref="QueryCompiler.PlainWords"/>) with English stop words dropped unless nothing else
+/// is left. Safe to share between threads: the statistics are read-only and the reader is Lucene's (thread-safe).
 /// The cost of a query is proportional to the postings of its words (and, with feedback, of the expansion words, each
 /// in at most <see cref="DocumentRankOptions.FeedbackMaxDocumentShare"/> of the passages), so it suits evaluation-sized
-/// collections (tens of thousands of passages) better than interactive search over a very large index. Feedback
-/// documents are re-tokenized from their stored text in a scratch FTS5 table: the index is never written.
+/// collections (tens of thousands of passages) better than interactive search over a very large index.
 /// </remarks>
-public sealed class DocumentRanker
+public sealed class DocumentRanker : IDisposable
 {
-    private const string Tokenizer = "porter unicode61 remove_diacritics 2";
-    private readonly Dictionary<long, DocStats> _docs;
+    private static readonly string[] BodyFields = [IndexFields.Text, IndexFields.Section];
+
+    private readonly DirectoryReader _reader;
+    private readonly Lucene.Net.Store.Directory _directory;
+    private readonly string[] _docIds;
+    private readonly int[] _bodyLength;
+    private readonly int[] _titleLength;
+    /// <summary>Per leaf: each passage's document index (-1 for anything that is not a searchable passage).</summary>
+    private readonly int[][] _documentOf;
     private readonly double _averageLength;
     private readonly int _passageTotal;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _passageCounts = new(StringComparer.Ordinal);
-
-    private readonly record struct DocStats(string DocId, int BodyLength, int TitleLength);
 
     /// <summary>Reads the document statistics of the index at <paramref name="indexPath"/>.</summary>
     public DocumentRanker(string indexPath, DocumentRankOptions? options = null)
     {
         IndexPath = Path.GetFullPath(indexPath);
         Options = options ?? new DocumentRankOptions();
-        using var connection = IndexFiles.OpenRead(IndexPath);
-        var ids = new Dictionary<long, string>();
-        using (var command = connection.CreateCommand())
+        if (IndexDirectory.ReadCommit(IndexPath) is null)
         {
-            command.CommandText = "SELECT doc_key, doc_id FROM documents";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                ids[reader.GetInt64(0)] = reader.GetString(1);
-            }
+            throw new IndexException($"No index at {IndexPath}. Build it with: pakrussia index");
         }
 
-        var body = new Dictionary<long, int>();
-        var title = new Dictionary<long, int>();
-        using (var command = connection.CreateCommand())
+        _directory = IndexDirectory.Open(IndexPath);
+        _reader = DirectoryReader.Open(_directory);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var docIds = new List<string>();
+        var body = new List<int>();
+        var title = new List<int>();
+        _documentOf = new int[_reader.Leaves.Count][];
+        var scratch = new BytesRef();
+        foreach (var leaf in _reader.Leaves)
         {
-            command.CommandText = "SELECT id, sz FROM passage_fts_docsize";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            var atomic = leaf.AtomicReader;
+            var map = Enumerable.Repeat(-1, atomic.MaxDoc).ToArray();
+            _documentOf[leaf.Ord] = map;
+            var searchable = atomic.GetTermDocsEnum(new Term(IndexFields.Searchable, "1"));
+            var docValues = atomic.GetSortedDocValues(IndexFields.DocId);
+            if (searchable is null || docValues is null)
+                continue;
+            var live = atomic.LiveDocs;
+            while (searchable.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
             {
-                var key = IndexSchema.DocKeyOf(reader.GetInt64(0));
-                var sizes = ColumnSizes((byte[])reader.GetValue(1));
+                var doc = searchable.DocID;
+                if (live is not null && !live.Get(doc))
+                    continue;
+                docValues.Get(doc, scratch);
+                var id = scratch.Utf8ToString();
+                if (!ids.TryGetValue(id, out var index))
+                {
+                    ids[id] = index = docIds.Count;
+                    docIds.Add(id);
+                    body.Add(0);
+                    title.Add(0);
+                }
+
+                map[doc] = index;
                 _passageTotal++;
-                body[key] = body.GetValueOrDefault(key) + sizes.Text + sizes.Section;
-                title[key] = sizes.Title;
             }
         }
 
-        _docs = body.Where(p => ids.ContainsKey(p.Key))
-            .ToDictionary(p => p.Key, p => new DocStats(ids[p.Key], p.Value, title[p.Key]));
-        _averageLength = _docs.Count == 0 ? 1 : Math.Max(1, _docs.Values.Average(d => (double)d.BodyLength + d.TitleLength));
+        _docIds = [.. docIds];
+        _bodyLength = [.. body];
+        _titleLength = [.. title];
+        // Exact token counts: every term's frequencies, summed per passage and then per document (the title once).
+        foreach (var leaf in _reader.Leaves)
+        {
+            var map = _documentOf[leaf.Ord];
+            foreach (var field in new[] { IndexFields.Text, IndexFields.Section, IndexFields.Title })
+            {
+                var perPassage = new int[leaf.AtomicReader.MaxDoc];
+                var terms = leaf.AtomicReader.GetTerms(field);
+                if (terms is null)
+                    continue;
+                var termsEnum = terms.GetEnumerator();
+                DocsEnum? docs = null;
+                while (termsEnum.MoveNext())
+                {
+                    docs = termsEnum.Docs(leaf.AtomicReader.LiveDocs, docs, DocsFlags.FREQS);
+                    while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                        perPassage[docs.DocID] += docs.Freq;
+                }
+
+                for (var doc = 0; doc < perPassage.Length; doc++)
+                {
+                    if (map[doc] < 0)
+                        continue;
+                    if (field == IndexFields.Title)
+                        _titleLength[map[doc]] = perPassage[doc];
+                    else
+                        _bodyLength[map[doc]] += perPassage[doc];
+                }
+            }
+        }
+
+        _averageLength = _docIds.Length == 0 ? 1 : Math.Max(1, Enumerable.Range(0, _docIds.Length).Average(i => (double)_bodyLength[i] + _titleLength[i]));
     }
 
     public string IndexPath { get; }
@@ -128,7 +181,7 @@ public sealed class DocumentRanker
     public DocumentRankOptions Options { get; }
 
     /// <summary>Documents with at least one searchable passage.</summary>
-    public int DocumentCount => _docs.Count;
+    public int DocumentCount => _docIds.Length;
 
     /// <summary>
     /// The top <paramref name="depth"/> documents for the words of <paramref name="text"/>, score descending, ties
@@ -156,20 +209,14 @@ public sealed class DocumentRanker
             content = words;
         }
 
-        if (content.Length == 0)
-        {
-            return ([], []);
-        }
-
-        using var connection = OpenWithScratch();
-        var queryTerms = Tokenize(connection, string.Join(' ', content));
+        var queryTerms = PassageAnalyzer.Index.Terms(string.Join(' ', content)).ToList();
         if (queryTerms.Count == 0)
         {
             return ([], []);
         }
 
         var near = Options.ProximityWeight > 0 && queryTerms.Count > 1;
-        var postings = queryTerms.Distinct().ToDictionary(t => t, t => ReadPostings(connection, t, near), StringComparer.Ordinal);
+        var postings = queryTerms.Distinct().ToDictionary(t => t, t => ReadPostings(t, near), StringComparer.Ordinal);
         var idf = postings.ToDictionary(p => p.Key, p => Idf(p.Value.Docs.Count), StringComparer.Ordinal);
         // A word repeated in the query counts again, as repeated clauses do in Lucene.
         var weights = queryTerms.GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (double)g.Count(), StringComparer.Ordinal);
@@ -184,7 +231,7 @@ public sealed class DocumentRanker
             return (Sorted(scores, depth), []);
         }
 
-        var feedback = FeedbackTerms(connection, TopKeys(scores, Options.FeedbackDocuments));
+        var feedback = FeedbackTerms(TopKeys(scores, Options.FeedbackDocuments));
         if (feedback.Count == 0)
         {
             return (Sorted(scores, depth), []);
@@ -198,7 +245,7 @@ public sealed class DocumentRanker
             weights[term] = weights.GetValueOrDefault(term) + scale * weight;
             if (!postings.ContainsKey(term))
             {
-                postings[term] = ReadPostings(connection, term, withPositions: false);
+                postings[term] = ReadPostings(term, withPositions: false);
                 idf[term] = Idf(postings[term].Docs.Count);
             }
         }
@@ -213,20 +260,19 @@ public sealed class DocumentRanker
     }
 
     /// <summary>Lucene's idf: log(1 + (N - n + 0.5) / (n + 0.5)), never negative.</summary>
-    private double Idf(int documentFrequency) => Math.Log(1 + (_docs.Count - documentFrequency + 0.5) / (documentFrequency + 0.5));
+    private double Idf(int documentFrequency) => Math.Log(1 + (_docIds.Length - documentFrequency + 0.5) / (documentFrequency + 0.5));
 
     /// <summary>BM25 over whole documents: each term's contribution times its query weight.</summary>
-    private Dictionary<long, double> Score(Dictionary<string, double> weights, Dictionary<string, Postings> postings, Dictionary<string, double> idf)
+    private Dictionary<int, double> Score(Dictionary<string, double> weights, Dictionary<string, Postings> postings, Dictionary<string, double> idf)
     {
-        var scores = new Dictionary<long, double>();
+        var scores = new Dictionary<int, double>();
         foreach (var (term, queryWeight) in weights)
         {
             var posting = postings[term];
             foreach (var (key, hits) in posting.Docs)
             {
-                if (!_docs.TryGetValue(key, out var doc)) continue;
                 var tf = hits.Body + Options.TitleWeight * hits.Title;
-                var norm = Options.K1 * (1 - Options.B + Options.B * (doc.BodyLength + doc.TitleLength) / _averageLength);
+                var norm = Options.K1 * (1 - Options.B + Options.B * (_bodyLength[key] + _titleLength[key]) / _averageLength);
                 scores[key] = scores.GetValueOrDefault(key) + queryWeight * idf[term] * tf * (Options.K1 + 1) / (tf + norm);
             }
         }
@@ -235,17 +281,17 @@ public sealed class DocumentRanker
     }
 
     /// <summary>The top <paramref name="count"/> documents, score descending, ties by document id (ordinal).</summary>
-    private Evaluation.RankedDocument[] Sorted(Dictionary<long, double> scores, int count) =>
-        TopKeys(scores, count).Select(p => new Evaluation.RankedDocument(_docs[p.Key].DocId, p.Score)).ToArray();
+    private Evaluation.RankedDocument[] Sorted(Dictionary<int, double> scores, int count) =>
+        TopKeys(scores, count).Select(p => new Evaluation.RankedDocument(_docIds[p.Key], p.Score)).ToArray();
 
-    /// <summary>As <see cref="Sorted"/>, by document key (scores rounded to 6 places, as reported).</summary>
-    private (long Key, double Score)[] TopKeys(Dictionary<long, double> scores, int count)
+    /// <summary>As <see cref="Sorted"/>, by document index (scores rounded to 6 places, as reported).</summary>
+    private (int Key, double Score)[] TopKeys(Dictionary<int, double> scores, int count)
     {
         var ranked = scores.Select(p => (p.Key, Score: Math.Round(p.Value, 6))).ToArray();
         Array.Sort(ranked, (x, y) =>
         {
             var byScore = y.Score.CompareTo(x.Score);
-            return byScore != 0 ? byScore : string.CompareOrdinal(_docs[x.Key].DocId, _docs[y.Key].DocId);
+            return byScore != 0 ? byScore : string.CompareOrdinal(_docIds[x.Key], _docIds[y.Key]);
         });
         return ranked.Length <= count ? ranked : ranked[..count];
     }
@@ -256,13 +302,11 @@ public sealed class DocumentRanker
     /// more than <see cref="DocumentRankOptions.FeedbackMaxDocumentShare"/> of the passages, and one-character terms,
     /// are left out. Returns the <see cref="DocumentRankOptions.FeedbackTerms"/> heaviest terms, weights summing to 1.
     /// </summary>
-    private IReadOnlyList<(string Term, double Weight)> FeedbackTerms(SqliteConnection connection, (long Key, double Score)[] top)
+    private IReadOnlyList<(string Term, double Weight)> FeedbackTerms((int Key, double Score)[] top)
     {
-        var vectors = DocumentVectors(connection, top.Select(t => t.Key).ToArray());
-        var documents = top.Select((t, i) => (t.Score, vectors[i])).ToList();
-        return RelevanceModel(documents, term => term.Length > 1 && PassageShare(connection, term) <= Options.FeedbackMaxDocumentShare, Options.FeedbackTerms);
+        var documents = top.Select(t => (t.Score, DocumentVector(t.Key))).ToList();
+        return RelevanceModel(documents, term => term.Length > 1 && PassageShare(term) <= Options.FeedbackMaxDocumentShare, Options.FeedbackTerms);
     }
-
     /// <summary>
     /// RM1 over weighted documents: sum over documents of (document weight / total weight) × (count of the term /
     /// the document's total count), for the terms <paramref name="allowed"/> admits; the <paramref name="terms"/>
@@ -303,84 +347,84 @@ public sealed class DocumentRanker
     }
 
     /// <summary>
-    /// Each document's term counts, as the index tokenizer makes them: its indexed passages' text and section, and its
+    /// A document's term counts, as the index analyzer makes them: its searchable passages' text and section, and its
     /// title once.
     /// </summary>
-    private Dictionary<string, double>[] DocumentVectors(SqliteConnection connection, long[] keys)
+    private Dictionary<string, double> DocumentVector(int key)
     {
-        using (var clear = connection.CreateCommand())
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Count(string field, string? value)
         {
-            clear.CommandText = "DELETE FROM feedback_text";
-            clear.ExecuteNonQuery();
+            if (string.IsNullOrEmpty(value))
+                return;
+            foreach (var term in PassageAnalyzer.Index.Terms(value, field))
+                counts[term] = counts.GetValueOrDefault(term) + 1;
         }
 
-        for (var i = 0; i < keys.Length; i++)
+        string? title = null;
+        var docTerm = new Term(IndexFields.DocId, _docIds[key]);
+        foreach (var leaf in _reader.Leaves)
         {
-            var body = new System.Text.StringBuilder();
-            string? title = null;
-            using (var read = connection.CreateCommand())
+            var docs = leaf.AtomicReader.GetTermDocsEnum(docTerm);
+            if (docs is null)
+                continue;
+            var map = _documentOf[leaf.Ord];
+            var passages = new List<(int Ordinal, string Text, string? Section)>();
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
             {
-                read.CommandText = """
-                    SELECT c.text, c.section, c.title FROM idx.passage_content c
-                    WHERE c.rid IN (SELECT id FROM idx.passage_fts_docsize WHERE id BETWEEN $lo AND $hi)
-                    ORDER BY c.rid
-                    """;
-                read.Parameters.AddWithValue("$lo", IndexSchema.RowId(keys[i], 0));
-                read.Parameters.AddWithValue("$hi", IndexSchema.RowId(keys[i] + 1, 0) - 1);
-                using var reader = read.ExecuteReader();
-                while (reader.Read())
+                if (map[docs.DocID] != key)
+                    continue;
+                var stored = leaf.AtomicReader.Document(docs.DocID);
+                passages.Add((stored.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? 0, stored.Get(IndexFields.StoredText) ?? "", stored.Get(IndexFields.Section)));
+            }
+
+            foreach (var (_, text, section) in passages.OrderBy(p => p.Ordinal))
+            {
+                Count(IndexFields.Text, text);
+                Count(IndexFields.Section, section);
+            }
+        }
+
+        var record = Searcher.FindDocIn(_reader, new Term(IndexFields.RecordId, _docIds[key]));
+        if (record is { } recordDoc)
+            title = _reader.Document(recordDoc).Get(IndexFields.DocumentTitle);
+        Count(IndexFields.Title, title);
+        return counts;
+    }
+
+    /// <summary>The share of the searchable passages that hold <paramref name="term"/> in any field (cached: the index never changes under a ranker).</summary>
+    private double PassageShare(string term)
+    {
+        var count = _passageCounts.GetOrAdd(term, t =>
+        {
+            var total = 0;
+            foreach (var leaf in _reader.Leaves)
+            {
+                var seen = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+                foreach (var field in new[] { IndexFields.Text, IndexFields.Title, IndexFields.Section })
                 {
-                    body.Append(reader.GetString(0)).Append('\n');
-                    if (!reader.IsDBNull(1)) body.Append(reader.GetString(1)).Append('\n');
-                    title ??= reader.GetString(2);
+                    var docs = leaf.AtomicReader.GetTermDocsEnum(new Term(field, t));
+                    if (docs is null)
+                        continue;
+                    while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        if (_documentOf[leaf.Ord][docs.DocID] >= 0 && !seen.GetAndSet(docs.DocID))
+                            total++;
+                    }
                 }
             }
 
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO feedback_text(rowid, body, title) VALUES ($row, $body, $title)";
-            insert.Parameters.AddWithValue("$row", i);
-            insert.Parameters.AddWithValue("$body", body.ToString());
-            insert.Parameters.AddWithValue("$title", title ?? "");
-            insert.ExecuteNonQuery();
-        }
-
-        var vectors = keys.Select(_ => new Dictionary<string, double>(StringComparer.Ordinal)).ToArray();
-        using var terms = connection.CreateCommand();
-        terms.CommandText = "SELECT doc, term FROM feedback_terms";
-        using (var reader = terms.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var counts = vectors[reader.GetInt32(0)];
-                var term = reader.GetString(1);
-                counts[term] = counts.GetValueOrDefault(term) + 1;
-            }
-        }
-
-        return vectors;
-    }
-
-    /// <summary>The share of the indexed passages that hold <paramref name="term"/> (cached: the index never changes under a ranker).</summary>
-    private double PassageShare(SqliteConnection connection, string term)
-    {
-        if (!_passageCounts.TryGetValue(term, out var count))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT cnt FROM passage_rows WHERE term = $t";
-            command.Parameters.AddWithValue("$t", term);
-            count = Convert.ToInt32(command.ExecuteScalar() ?? 0L);
-            _passageCounts[term] = count;
-        }
-
+            return total;
+        });
         return (double)count / Math.Max(1, _passageTotal);
     }
 
     /// <summary>
     /// For each pair of distinct query terms next to each other in the query: the number of times they occur within
-    /// the window in one passage column, saturated (c / (c + 1)) and weighted by the pair's mean idf. (A title pair is
+    /// the window in one passage field, saturated (c / (c + 1)) and weighted by the pair's mean idf. (A title pair is
     /// seen once per passage, as every passage carries the title; the saturation keeps that small.)
     /// </summary>
-    private void AddProximity(IReadOnlyList<string> queryTerms, Dictionary<string, Postings> postings, Dictionary<string, double> idf, Dictionary<long, double> scores)
+    private void AddProximity(IReadOnlyList<string> queryTerms, Dictionary<string, Postings> postings, Dictionary<string, double> idf, Dictionary<int, double> scores)
     {
         var window = Options.ProximityWindow;
         for (var i = 0; i + 1 < queryTerms.Count; i++)
@@ -388,15 +432,14 @@ public sealed class DocumentRanker
             var (a, b) = (queryTerms[i], queryTerms[i + 1]);
             if (a == b) continue;
             var (pa, pb) = (postings[a].Positions!, postings[b].Positions!);
-            var counts = new Dictionary<long, int>();
+            var counts = new Dictionary<int, int>();
             foreach (var (slot, positionsA) in pa)
             {
                 if (!pb.TryGetValue(slot, out var positionsB)) continue;
                 var count = CountNear(positionsA, positionsB, window);
                 if (count > 0)
                 {
-                    var key = IndexSchema.DocKeyOf(slot.RowId);
-                    counts[key] = counts.GetValueOrDefault(key) + count;
+                    counts[slot.Document] = counts.GetValueOrDefault(slot.Document) + count;
                 }
             }
 
@@ -422,143 +465,50 @@ public sealed class DocumentRanker
         return count;
     }
 
-    private readonly record struct Slot(long RowId, int Column);
+    /// <summary>One passage's field: where positions are compared.</summary>
+    private readonly record struct Slot(int Leaf, int Passage, int Field, int Document);
 
-    private sealed record Postings(Dictionary<long, (int Body, int Title)> Docs, Dictionary<Slot, List<int>>? Positions);
-
-    /// <summary>
-    /// An in-memory database (where the query tokenizer and the vocabulary tables live: a read-only connection cannot
-    /// create them) with the index attached as <c>idx</c>. Nothing is ever written to <c>idx</c>, and index files are
-    /// replaced by rename, never written in place, so the attached file is only read.
-    /// </summary>
-    private SqliteConnection OpenWithScratch()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
-        try
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                ATTACH DATABASE $path AS idx;
-                CREATE VIRTUAL TABLE query_text USING fts5(q, tokenize='{Tokenizer}');
-                CREATE VIRTUAL TABLE temp.query_terms USING fts5vocab(main, query_text, instance);
-                CREATE VIRTUAL TABLE temp.passage_terms USING fts5vocab(idx, passage_fts, instance);
-                """;
-            if (Options.FeedbackDocuments > 0)
-            {
-                command.CommandText += $"""
-
-                    CREATE VIRTUAL TABLE feedback_text USING fts5(body, title, tokenize='{Tokenizer}');
-                    CREATE VIRTUAL TABLE temp.feedback_terms USING fts5vocab(main, feedback_text, instance);
-                    CREATE VIRTUAL TABLE temp.passage_rows USING fts5vocab(idx, passage_fts, row);
-                    """;
-            }
-
-            command.Parameters.AddWithValue("$path", IndexPath);
-            command.ExecuteNonQuery();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>The query's terms as the index tokenizer makes them, in query order.</summary>
-    private static List<string> Tokenize(SqliteConnection connection, string text)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            DELETE FROM query_text;
-            INSERT INTO query_text(rowid, q) VALUES (1, $q);
-            """;
-        command.Parameters.AddWithValue("$q", text);
-        command.ExecuteNonQuery();
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT term FROM query_terms ORDER BY offset";
-        using var reader = read.ExecuteReader();
-        var terms = new List<string>();
-        while (reader.Read())
-        {
-            terms.Add(reader.GetString(0));
-        }
-
-        return terms;
-    }
+    private sealed record Postings(Dictionary<int, (int Body, int Title)> Docs, Dictionary<Slot, List<int>>? Positions);
 
     /// <summary>Per document, the term's body and title hits (title counted once per document); with positions when asked.</summary>
-    private static Postings ReadPostings(SqliteConnection connection, string term, bool withPositions)
+    private Postings ReadPostings(string term, bool withPositions)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT doc, col, offset FROM passage_terms WHERE term = $t";
-        command.Parameters.AddWithValue("$t", term);
-        var perPassage = new Dictionary<long, (int Body, int Title)>();
+        var docs = new Dictionary<int, (int Body, int Title)>();
         var positions = withPositions ? new Dictionary<Slot, List<int>>() : null;
-        using (var reader = command.ExecuteReader())
+        foreach (var leaf in _reader.Leaves)
         {
-            while (reader.Read())
+            var map = _documentOf[leaf.Ord];
+            var fields = new[] { IndexFields.Text, IndexFields.Section, IndexFields.Title };
+            for (var f = 0; f < fields.Length; f++)
             {
-                var rowId = reader.GetInt64(0);
-                var column = reader.GetString(1) switch { "title" => 1, "section" => 2, _ => 0 };
-                var hits = perPassage.GetValueOrDefault(rowId);
-                perPassage[rowId] = column == 1 ? hits with { Title = hits.Title + 1 } : hits with { Body = hits.Body + 1 };
-                if (positions is not null)
+                var postings = leaf.AtomicReader.GetTermPositionsEnum(new Term(fields[f], term));
+                if (postings is null)
+                    continue;
+                while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
                 {
-                    var slot = new Slot(rowId, column);
-                    if (!positions.TryGetValue(slot, out var list))
+                    var key = map[postings.DocID];
+                    if (key < 0)
+                        continue;
+                    var freq = postings.Freq;
+                    var hits = docs.GetValueOrDefault(key);
+                    docs[key] = fields[f] == IndexFields.Title ? hits with { Title = Math.Max(hits.Title, freq) } : hits with { Body = hits.Body + freq };
+                    if (positions is not null)
                     {
-                        positions[slot] = list = [];
+                        var list = new List<int>(freq);
+                        for (var i = 0; i < freq; i++)
+                            list.Add(postings.NextPosition());
+                        positions[new Slot(leaf.Ord, postings.DocID, f, key)] = list;
                     }
-
-                    list.Add(reader.GetInt32(2));
                 }
-            }
-        }
-
-        var docs = new Dictionary<long, (int Body, int Title)>();
-        foreach (var (rowId, hits) in perPassage)
-        {
-            var key = IndexSchema.DocKeyOf(rowId);
-            var sum = docs.GetValueOrDefault(key);
-            docs[key] = (sum.Body + hits.Body, Math.Max(sum.Title, hits.Title));
-        }
-
-        if (positions is not null)
-        {
-            foreach (var list in positions.Values)
-            {
-                list.Sort();
             }
         }
 
         return new Postings(docs, positions);
     }
 
-    /// <summary>Decodes an FTS5 docsize record: one SQLite varint per column (text, title, section).</summary>
-    private static (int Text, int Title, int Section) ColumnSizes(byte[] record)
+    public void Dispose()
     {
-        var values = new int[3];
-        var at = 0;
-        for (var column = 0; column < 3 && at < record.Length; column++)
-        {
-            long value = 0;
-            for (var i = 0; i < 9 && at < record.Length; i++)
-            {
-                var b = record[at++];
-                if (i == 8)
-                {
-                    value = (value << 8) | b;
-                    break;
-                }
-
-                value = (value << 7) | (uint)(b & 0x7F);
-                if ((b & 0x80) == 0) break;
-            }
-
-            values[column] = (int)value;
-        }
-
-        return (values[0], values[1], values[2]);
+        _reader.Dispose();
+        _directory.Dispose();
     }
 }

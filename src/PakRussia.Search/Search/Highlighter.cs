@@ -1,49 +1,15 @@
 using System.Net;
 using System.Text;
-using PakRussia.Search.Indexing;
 
 namespace PakRussia.Search.Search;
 
 /// <summary>
-/// Turns FTS5 highlight() output (the text with private-use markers around each match) into match
-/// offsets, an HTML view and a snippet. The text is HTML-escaped piece by piece and only our own
-/// &lt;mark&gt; tags are inserted, so corpus text such as &lt;script&gt; shows literally. Stored texts
-/// never contain the markers (<see cref="Markers.Scrub"/>), so a document cannot forge a match.
+/// Turns match offsets (<see cref="MatchHighlighter"/>) into an HTML view and a snippet. The text is HTML-escaped piece
+/// by piece and only our own &lt;mark&gt; tags are inserted, so corpus text such as &lt;script&gt; or &lt;mark&gt; shows
+/// literally and can never forge a match.
 /// </summary>
 public static class Highlighter
 {
-    public sealed record Highlighted(string Text, IReadOnlyList<MatchSpan> Matches);
-
-    /// <summary>Reads the markers: "a \uE000b\uE001 c" → text "a b c", matches [(2,3)].</summary>
-    public static Highlighted Parse(string marked)
-    {
-        var text = new StringBuilder(marked.Length);
-        var matches = new List<MatchSpan>();
-        var open = -1;
-        foreach (var c in marked)
-        {
-            if (c == Markers.Open)
-            {
-                open = text.Length;
-            }
-            else if (c == Markers.Close)
-            {
-                if (open >= 0 && text.Length > open)
-                {
-                    matches.Add(new MatchSpan(open, text.Length));
-                }
-
-                open = -1;
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-
-        return new Highlighted(text.ToString(), Merge(matches));
-    }
-
     /// <summary>HTML of <paramref name="text"/>[start..end] with the matches inside it marked.</summary>
     public static string ToHtml(string text, IReadOnlyList<MatchSpan> matches, int start = 0, int? end = null)
     {
@@ -121,24 +87,5 @@ public static class Highlighter
         }
 
         return index;
-    }
-
-    private static List<MatchSpan> Merge(List<MatchSpan> matches)
-    {
-        matches.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var merged = new List<MatchSpan>(matches.Count);
-        foreach (var match in matches)
-        {
-            if (merged.Count > 0 && match.Start <= merged[^1].End)
-            {
-                merged[^1] = new MatchSpan(merged[^1].Start, Math.Max(merged[^1].End, match.End));
-            }
-            else
-            {
-                merged.Add(match);
-            }
-        }
-
-        return merged;
     }
 }

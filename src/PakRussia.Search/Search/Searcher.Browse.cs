@@ -1,6 +1,8 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using PakRussia.Search.Citations;
-using Microsoft.Data.Sqlite;
 using PakRussia.Search.Indexing;
+using PakRussia.Search.Indexing.Analysis;
 using PakRussia.Search.Passages;
 
 namespace PakRussia.Search.Search;
@@ -8,7 +10,7 @@ namespace PakRussia.Search.Search;
 /// <summary>Looking things up by id: passages with context, documents, completions, counts.</summary>
 public sealed partial class Searcher
 {
-    /// <summary>Passage ids: a document id, ".p" and an ordinal. Anything else is rejected before it reaches SQL.</summary>
+    /// <summary>Passage ids: a document id, ".p" and an ordinal. Anything else is rejected before it reaches the index.</summary>
     public static bool IsValidPassageId(string id) =>
         id.Length is > 0 and <= 120 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
@@ -23,53 +25,79 @@ public sealed partial class Searcher
         if (!IsValidPassageId(passageId))
             return null;
 
-        using var lease = _connections.Rent();
-        var connection = lease.Connection;
-        var catalog = DocumentCatalog.For(connection);
-        long rowId;
-        using (var find = connection.CreateCommand())
+        using var lease = _generations.Acquire();
+        var generation = lease.Generation;
+        return Guarded(() =>
         {
-            find.CommandText = "SELECT rowid FROM passages WHERE passage_id = $id";
-            find.Parameters.AddWithValue("$id", passageId);
-            if (find.ExecuteScalar() is not long found) return null;
-            rowId = found;
+            if (FindPassage(generation, passageId) is not { } passage || generation.Records.Find(passage.DocId) is not { } entry)
+                return null;
+
+            var before = new List<Passage>();
+            var after = new List<Passage>();
+            for (var ordinal = Math.Max(0, passage.Ordinal - context); ordinal <= passage.Ordinal + context; ordinal++)
+            {
+                if (ordinal != passage.Ordinal && FindPassage(generation, Passage.MakeId(passage.DocId, ordinal)) is { } neighbour)
+                    (ordinal < passage.Ordinal ? before : after).Add(neighbour);
+            }
+
+            return new PassageView(
+                passage,
+                before,
+                after,
+                DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount),
+                CitationFormatter.Format(entry.Metadata, passage, CitationStyle.Plain),
+                DuplicatesOf(generation, passage.PassageId))
+            {
+                Citations = CitationFormatter.All(entry.Metadata, passage),
+            };
+        });
+    }
+
+    /// <summary>A passage by its id (its stored fields), or null.</summary>
+    internal static Passage? FindPassage(IndexGeneration generation, string passageId) =>
+        FindDoc(generation, new Term(IndexFields.PassageId, passageId)) is { } doc ? PassageRecord.Read(generation.Doc(doc)) : null;
+
+    /// <summary>The first live document with <paramref name="term"/> (global number), or null.</summary>
+    internal static int? FindDoc(IndexGeneration generation, Term term) => FindDocIn(generation.IndexReader, term);
+
+    /// <summary>The first live document of <paramref name="reader"/> with <paramref name="term"/> (global number), or null.</summary>
+    internal static int? FindDocIn(IndexReader reader, Term term)
+    {
+        foreach (var leaf in reader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(term);
+            if (docs is null)
+            {
+                continue;
+            }
+
+            var live = leaf.AtomicReader.LiveDocs;
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (live is null || live.Get(docs.DocID))
+                {
+                    return leaf.DocBase + docs.DocID;
+                }
+            }
         }
 
-        var (passage, doc) = ReadPassage(connection, catalog, rowId);
-        var docKey = IndexSchema.DocKeyOf(rowId);
-        var neighbours = ReadPassages(connection, docKey, passage.Ordinal - context, passage.Ordinal + context);
-        return new PassageView(
-            passage,
-            neighbours.Where(p => p.Ordinal < passage.Ordinal).ToList(),
-            neighbours.Where(p => p.Ordinal > passage.Ordinal).ToList(),
-            DocumentSummary.From(doc.Metadata, doc.SourcePath, doc.PassageCount),
-            CitationFormatter.Format(doc.Metadata, passage, CitationStyle.Plain),
-            DuplicatesOf(connection, passage.PassageId))
-        {
-            Citations = CitationFormatter.All(doc.Metadata, passage),
-        };
+        return null;
     }
 
     public IReadOnlyList<DocumentSummary> Documents() => Documents(0, int.MaxValue).Page;
 
     /// <summary>
-    /// How many documents the index holds, and the <paramref name="count"/> of them (in index order) after the first
-    /// <paramref name="offset"/>: only those are summarised, so a page of a 640k-document index costs a page.
+    /// How many documents the index holds, and the <paramref name="count"/> of them (in corpus order) after the first
+    /// <paramref name="offset"/>: only those are read, so a page of a 640k-document index costs a page.
     /// </summary>
     public (int Total, IReadOnlyList<DocumentSummary> Page) Documents(long offset, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        using var lease = _connections.Rent();
-        var entries = DocumentCatalog.For(lease.Connection).Entries;
-        var page = new List<DocumentSummary>();
-        for (var i = offset; i < entries.Count && page.Count < count; i++)
-        {
-            var e = entries[(int)i];
-            page.Add(DocumentSummary.From(e.Metadata, e.SourcePath, e.PassageCount));
-        }
-
-        return (entries.Count, page);
+        using var lease = _generations.Acquire();
+        var records = lease.Generation.Records;
+        return Guarded(() => (records.Count, (IReadOnlyList<DocumentSummary>)records.Page(offset, count)
+            .Select(e => DocumentSummary.From(e.Metadata, e.SourcePath, e.PassageCount)).ToList()));
     }
 
     /// <summary>A document's metadata and all its passages in order; null for an unknown id.</summary>
@@ -77,72 +105,58 @@ public sealed partial class Searcher
     {
         if (!IsValidDocId(docId))
             return null;
-        using var lease = _connections.Rent();
-        var connection = lease.Connection;
-        var catalog = DocumentCatalog.For(connection);
-        if (!catalog.ById.TryGetValue(docId, out var doc))
-            return null;
-        var passages = ReadPassages(connection, doc.DocKey, 0, int.MaxValue);
-        return new DocumentView(DocumentSummary.From(doc.Metadata, doc.SourcePath, doc.PassageCount), passages);
+        using var lease = _generations.Acquire();
+        var generation = lease.Generation;
+        return Guarded(() =>
+        {
+            if (generation.Records.Find(docId) is not { } entry)
+                return null;
+
+            var passages = new List<Passage>();
+            var term = new Term(IndexFields.DocId, docId);
+            foreach (var leaf in generation.IndexReader.Leaves)
+            {
+                var docs = leaf.AtomicReader.GetTermDocsEnum(term);
+                if (docs is null)
+                    continue;
+                var live = leaf.AtomicReader.LiveDocs;
+                var isPassage = leaf.AtomicReader.GetDocsWithField(IndexFields.PassageId);
+                while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    if ((live is null || live.Get(docs.DocID)) && isPassage.Get(docs.DocID))
+                        passages.Add(PassageRecord.Read(generation.Doc(leaf.DocBase + docs.DocID)));
+                }
+            }
+
+            return new DocumentView(DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount), passages.OrderBy(p => p.Ordinal).ToList());
+        });
     }
 
     /// <summary>Completions for the last word of what the user is typing, most frequent first.</summary>
     public IReadOnlyList<string> Suggest(string prefix, int limit = 10, CancellationToken cancellationToken = default)
     {
-        var word = WordTokenizer.Words(prefix).LastOrDefault();
+        var word = PassageAnalyzer.Surface.Terms(prefix).LastOrDefault();
         if (word is null || word.Length < 2 || !char.IsLetterOrDigit(prefix.TrimEnd()[^1]))
             return [];
-        return Budgeted(null, cancellationToken, (connection, _) =>
-            new SqliteVocabulary(connection).TermsWithPrefix(word, Math.Clamp(limit, 1, 50)).Select(t => t.Term).ToList());
+        return Budgeted(null, cancellationToken, (generation, budget) =>
+        {
+            budget.Check();
+            return generation.Vocabulary.WithPrefix(word, Math.Clamp(limit, 1, 50), out _).Select(t => t.Term).ToList();
+        });
     }
 
     /// <summary>Files the last build skipped, with the reason.</summary>
     public IReadOnlyList<Corpus.SkippedFile> SkippedFiles()
     {
-        using var lease = _connections.Rent();
-        var connection = lease.Connection;
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT path, reason FROM skipped_files ORDER BY rowid";
-        using var reader = command.ExecuteReader();
-        var skipped = new List<Corpus.SkippedFile>();
-        while (reader.Read())
-        {
-            skipped.Add(new Corpus.SkippedFile(reader.GetString(0), reader.GetString(1)));
-        }
-
-        return skipped;
+        using var lease = _generations.Acquire();
+        return IndexBuilder.SkippedOf(lease.Generation.Commit);
     }
 
     public IndexStats Stats()
     {
-        using var lease = _connections.Rent();
-        var connection = lease.Connection;
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages),
-                   (SELECT value FROM meta WHERE key = 'generation'), (SELECT value FROM meta WHERE key = 'built_at'),
-                   (SELECT value FROM meta WHERE key = 'source')
-            """;
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return new IndexStats(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? "" : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
-    }
-
-    private static List<Passage> ReadPassages(SqliteConnection connection, long docKey, int fromOrdinal, int toOrdinal)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {PassageRecord.Columns} FROM passages p WHERE p.rowid BETWEEN $lo AND $hi ORDER BY p.rowid";
-        command.Parameters.AddWithValue("$lo", IndexSchema.RowId(docKey, Math.Max(0, fromOrdinal)));
-        command.Parameters.AddWithValue("$hi", IndexSchema.RowId(docKey, (int)Math.Min(toOrdinal, IndexSchema.MaxPassagesPerDocument - 1)));
-        using var reader = command.ExecuteReader();
-        var docId = DocumentCatalog.For(connection).ByKey[docKey].Metadata.DocId;
-        var passages = new List<Passage>();
-        while (reader.Read())
-        {
-            passages.Add(PassageRecord.Read(reader).Passage with { DocId = docId });
-        }
-
-        return passages;
+        using var lease = _generations.Acquire();
+        var commit = lease.Generation.Commit;
+        return new IndexStats(commit.Count(IndexSchema.DocumentsKey), commit.Count(IndexSchema.PassagesKey), commit.Id,
+            commit.UserData.GetValueOrDefault(IndexSchema.BuiltAtKey), commit.UserData.GetValueOrDefault(IndexSchema.SourceKey));
     }
 }

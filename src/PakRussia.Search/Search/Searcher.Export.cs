@@ -1,7 +1,7 @@
+using System.Collections;
+using Lucene.Net.Search;
 using PakRussia.Search.Corpus;
-using PakRussia.Search.Indexing;
 using PakRussia.Search.Passages;
-using PakRussia.Search.Querying;
 
 namespace PakRussia.Search.Search;
 
@@ -14,10 +14,10 @@ public sealed partial class Searcher
     /// request's sort order, up to <see cref="SearchLimits.MaxResultWindow"/>; paging is ignored.
     /// </summary>
     /// <remarks>
-    /// The request is checked and the ranked row ids are read before this returns (a bad query throws here, before
-    /// anything is written); the passages themselves are read as the sequence is enumerated, on a connection of
-    /// its own, so an export streams. Choosing the rows runs under the time budget (<see cref="SearchRequest.TimeBudget"/>,
-    /// else <see cref="TimeBudget"/>) and stops when <paramref name="cancellationToken"/> is cancelled, like <see cref="Search"/>.
+    /// The request is checked and the ranking chosen before this returns (a bad query throws here, before anything is
+    /// written), under the time budget (<see cref="SearchRequest.TimeBudget"/>, else <see cref="TimeBudget"/>) and the
+    /// caller's cancellation; the passages themselves are read as the sequence is enumerated, from the same index
+    /// generation (held until the enumeration ends), so an export streams.
     /// </remarks>
     public IEnumerable<(DocumentMetadata Document, Passage Passage)> AllMatches(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -26,38 +26,74 @@ public sealed partial class Searcher
         if (values > SearchLimits.MaxFilterValues)
             throw new SearchRequestException($"Too many filter values ({values}); at most {SearchLimits.MaxFilterValues}.");
 
-        var ranked = Budgeted(request.TimeBudget, cancellationToken, (connection, budget) =>
+        cancellationToken.ThrowIfCancellationRequested();
+        var lease = _generations.Acquire();
+        try
         {
-            var catalog = DocumentCatalog.For(connection);
-            var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any }, new SqliteVocabulary(connection));
-            var filter = new DocumentFilter(request, compiled.Filters);
-            var kinds = compiled.Filters.OfType<ValueFilter>().Where(f => f.Field == MetadataField.Kind).ToList();
-            var source = MatchSource.From(compiled);
-            if (source is null && filter.IsEmpty && kinds.Count == 0)
-                throw new SearchRequestException("The query is empty: type some words, a \"phrase\", or choose a filter.");
+            var budget = new QueryBudget(request.TimeBudget ?? TimeBudget, cancellationToken);
+            var docs = Guarded(() =>
+            {
+                var generation = lease.Generation;
+                var compiled = Compile(generation, request);
+                var selections = new FacetSelections(request);
+                if (compiled.Query is null && selections.IsEmpty)
+                    throw new SearchRequestException("The query is empty: type some words, a \"phrase\", or choose a filter.");
+                budget.Check();
+                var query = compiled.Query ?? new MatchAllDocsQuery();
+                var (collector, top) = Collect(generation, budget, query, selections, countFacets: false, request.Sort, SearchLimits.MaxResultWindow);
+                if (collector.Matched == 0 && compiled.Fallback is not null)
+                {
+                    budget.Check();
+                    (_, top) = Collect(generation, budget, compiled.Fallback, selections, countFacets: false, request.Sort, SearchLimits.MaxResultWindow);
+                }
 
-            // As in Search: the OR fallback applies when no passage has all the words (before document filters).
-            budget.Check();
-            if (source is { Kind: MatchKind.Match } && compiled.Fallback is not null && CountPerDocument(connection, source, kinds).Count == 0)
-                source = source with { Expression = compiled.Fallback };
-            HashSet<long>? allowed = filter.IsEmpty ? null : catalog.Entries.Where(e => filter.Allows(e)).Select(e => e.DocKey).ToHashSet();
-            budget.Check();
-            return RankPage(connection, source, kinds, allowed, request.Sort, compiled.Weights, SearchLimits.MaxResultWindow, 0);
-        });
-
-        return Read(ranked.Select(r => r.RowId).ToList());
+                return top.GetTopDocs().ScoreDocs.Select(d => d.Doc).ToList();
+            });
+            return new Stream(this, lease, docs);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
     }
 
-    private IEnumerable<(DocumentMetadata Document, Passage Passage)> Read(List<long> rowIds)
+    /// <summary>The chosen passages, read one by one from the generation that ranked them; releases it when the enumeration ends.</summary>
+    private sealed class Stream(Searcher searcher, IndexGenerations.Lease lease, List<int> docs) : IEnumerable<(DocumentMetadata, Passage)>
     {
-        if (rowIds.Count == 0)
-            yield break;
-        using var connection = IndexFiles.OpenRead(IndexPath);
-        var catalog = DocumentCatalog.For(connection);
-        foreach (var rowId in rowIds)
+        private int _released;
+
+        public IEnumerator<(DocumentMetadata, Passage)> GetEnumerator()
         {
-            var (passage, doc) = ReadPassage(connection, catalog, rowId);
-            yield return (doc.Metadata, passage);
+            if (Volatile.Read(ref _released) == 1)
+            {
+                throw new InvalidOperationException("The matches of an export can be read once.");
+            }
+
+            try
+            {
+                foreach (var doc in docs)
+                {
+                    var generation = lease.Generation;
+                    var (document, passage) = searcher.Guarded(() =>
+                    {
+                        var passage = PassageRecord.Read(generation.Doc(doc));
+                        var entry = generation.Records.Find(passage.DocId)
+                            ?? throw new Indexing.IndexException($"The index is inconsistent: the record of {passage.DocId} is missing. {Indexing.IndexDirectory.RebuildHint}");
+                        return (entry.Metadata, passage);
+                    });
+                    yield return (document, passage);
+                }
+            }
+            finally
+            {
+                if (Interlocked.Exchange(ref _released, 1) == 0)
+                {
+                    lease.Dispose();
+                }
+            }
         }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

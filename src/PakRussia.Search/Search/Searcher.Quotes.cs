@@ -1,9 +1,9 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using PakRussia.Search.Citations;
 using PakRussia.Search.Corpus;
 using PakRussia.Search.Indexing;
+using PakRussia.Search.Indexing.Analysis;
 using PakRussia.Search.Passages;
 using PakRussia.Search.Querying;
 using PakRussia.Search.Quotes;
@@ -23,11 +23,12 @@ public sealed partial class Searcher
     public const int QuoteJoinedCandidates = 20;
 
     /// <summary>
-    /// Finds where <paramref name="quote"/> comes from. Candidates come from FTS5 only (never a scan): the
-    /// <see cref="QuoteProbeWords"/> rarest words of the quote (by the vocabulary's document counts; stop words and
-    /// words the index does not know are left out, so a misquoted word does not hide the passage) are OR-ed over the
-    /// text column, and the best <see cref="QuoteCandidates"/> passages by BM25 are aligned word by word with the quote,
-    /// together with the passages that repeat them word for word (not in FTS5, found through <c>duplicate_of</c>) and,
+    /// Finds where <paramref name="quote"/> comes from. Candidates come from the index only (never a scan): the
+    /// <see cref="QuoteProbeWords"/> rarest words of the quote (by the index's document counts; stop words and words the
+    /// index does not know are left out, so a misquoted word does not hide the passage) are OR-ed over the passage text
+    /// and the headings (a quote may be a title or a heading), and the best <see cref="QuoteCandidates"/> passages by BM25
+    /// are aligned word by word with the quote, together with the passages that repeat them word for word (stored, not
+    /// searched, found through <c>duplicate_of</c>) and,
     /// for the best <see cref="QuoteJoinedCandidates"/>, their neighbours joined to them, for a quote that runs across a
     /// paragraph break. <see cref="QuoteProvenance"/> then groups, orders and marks the original.
     /// </summary>
@@ -38,7 +39,7 @@ public sealed partial class Searcher
     /// The quote is too short (under 4 words) or too long (over 400 words or 3,000 characters), or maxMatches is out of
     /// range: bad input (CLI exit 2, HTTP 400), like a malformed search.
     /// </exception>
-    /// <param name="cancellationToken">Stops the lookup (inside SQLite) when the caller goes away; the lookup also runs under <see cref="TimeBudget"/>.</param>
+    /// <param name="cancellationToken">Stops the lookup when the caller goes away; the lookup also runs under <see cref="TimeBudget"/>.</param>
     public QuoteResult FindQuote(string quote, int maxMatches = 20, CitationStyle style = CitationStyle.Plain, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(quote);
@@ -48,57 +49,65 @@ public sealed partial class Searcher
         if (!validation.IsValid)
             throw new SearchRequestException(validation.Message + ".");
 
-        return Budgeted(null, cancellationToken, (connection, budget) => FindQuote(connection, budget, quote, maxMatches, style));
+        return Budgeted(null, cancellationToken, (generation, budget) => FindQuote(generation, budget, quote, maxMatches, style));
     }
 
-    private static QuoteResult FindQuote(SqliteConnection connection, QueryBudget budget, string quote, int maxMatches, CitationStyle style)
+    /// <summary>A passage by its document and position (the key joined pairs and neighbours are found by).</summary>
+    private readonly record struct PassageKey(string DocId, int Ordinal)
     {
-        var catalog = DocumentCatalog.For(connection);
-        var probe = ProbeWords(connection, quote);
+        public PassageKey Previous => this with { Ordinal = Ordinal - 1 };
+        public PassageKey Next => this with { Ordinal = Ordinal + 1 };
+    }
+
+    private static QuoteResult FindQuote(IndexGeneration generation, QueryBudget budget, string quote, int maxMatches, CitationStyle style)
+    {
+        var probe = ProbeWords(generation, quote);
         if (probe.Count == 0)
             return new QuoteResult(quote, false, QuoteProvenance.NotFoundMessage, [], []);
 
         budget.Check();
-        var ranked = RankCandidates(connection, probe);
+        var ranked = RankCandidates(generation, budget, probe);
         budget.Check();
-        var passages = ReadRows(connection, catalog, ranked);
-        var duplicates = ReadDuplicates(connection, catalog, passages.Values.Select(p => p.Passage.PassageId));
+        var passages = ReadRows(generation, ranked);
+        var duplicates = ReadDuplicates(generation, passages.Values.Select(p => p.Passage.PassageId));
 
-        // Neighbours of the best candidates, for joined pairs (row ids of one document are consecutive ordinals).
-        var joinedFrom = ranked.Take(QuoteJoinedCandidates).ToList();
-        var neighbourIds = joinedFrom.SelectMany(r => new[] { r - 1, r + 1 })
-            .Where(r => (r & (IndexSchema.MaxPassagesPerDocument - 1)) != IndexSchema.MaxPassagesPerDocument - 1 && !passages.ContainsKey(r))
-            .Distinct()
-            .ToList();
-        var neighbours = ReadRows(connection, catalog, neighbourIds);
+        // Neighbours of the best candidates, for joined pairs.
+        var joinedFrom = ranked.Select(doc => Key(passages, doc)).OfType<PassageKey>().Take(QuoteJoinedCandidates).ToList();
+        var byKey = passages.Values.ToDictionary(p => new PassageKey(p.Passage.DocId, p.Passage.Ordinal));
+        var neighbours = new Dictionary<PassageKey, (Passage Passage, DocumentEntry Document)>();
+        foreach (var key in joinedFrom.SelectMany(k => new[] { k.Previous, k.Next }).Where(k => k.Ordinal >= 0 && !byKey.ContainsKey(k)).Distinct())
+        {
+            if (FindPassage(generation, Passage.MakeId(key.DocId, key.Ordinal)) is { } neighbour && generation.Records.Find(neighbour.DocId) is { } entry)
+                neighbours[key] = (neighbour, entry);
+        }
 
         // Aligned first at the match threshold, where the cheap word-overlap bound skips most passages; only when
         // nothing matches a second time at the "closest" floor, for the nearest passages.
         var folded = new FoldedText(quote);
-        var folds = new Dictionary<long, FoldedText>();
+        var folds = new Dictionary<PassageKey, FoldedText>();
         var (result, sources, through) = Align(folded, QuoteAligner.DefaultThreshold);
         if (!result.Found)
             (result, sources, through) = Align(folded, QuoteProvenance.ClosestFloor);
 
         (QuoteResult, Dictionary<string, (DocumentMetadata, Passage)>, Dictionary<string, string>) Align(FoldedText folded, double threshold)
         {
-            var aligned = new Dictionary<long, QuoteCandidate>();
-            foreach (var (rowId, (passage, doc)) in passages)
+            var aligned = new Dictionary<PassageKey, QuoteCandidate>();
+            foreach (var (key, (passage, doc)) in byKey)
             {
                 budget.Check();
-                if (!folds.TryGetValue(rowId, out var text))
-                    folds[rowId] = text = new FoldedText(passage.Text);
+                if (!folds.TryGetValue(key, out var text))
+                    folds[key] = text = new FoldedText(passage.Text);
                 if (QuoteAligner.Align(folded, text, threshold) is { } alignment)
-                    aligned[rowId] = new QuoteCandidate(doc.Metadata, passage, alignment);
+                    aligned[key] = new QuoteCandidate(doc.Metadata, passage, alignment);
             }
 
-            var joined = JoinAcrossBreaks(folded, threshold, joinedFrom, passages, neighbours, aligned);
+            var joined = JoinAcrossBreaks(folded, threshold, joinedFrom, byKey, neighbours, aligned);
             var used = joined.SelectMany(j => new[] { j.First, j.Second }).ToHashSet();
             var candidates = new List<QuoteCandidate>();
             var sources = new Dictionary<string, (DocumentMetadata Document, Passage Passage)>(StringComparer.Ordinal);
-            foreach (var (rowId, candidate) in aligned)
+            foreach (var key in byKey.Keys)
             {
-                if (used.Contains(rowId))
+                if (used.Contains(key) || !aligned.TryGetValue(key, out var candidate))
                     continue;
                 candidates.Add(candidate);
                 sources[candidate.Passage.PassageId] = (candidate.Document, candidate.Passage);
@@ -117,9 +126,9 @@ public sealed partial class Searcher
             foreach (var pair in joined)
             {
                 candidates.Add(pair.Candidate);
-                var first = passages.TryGetValue(pair.First, out var p) ? p : neighbours[pair.First];
+                var first = byKey.TryGetValue(pair.First, out var p) ? p : neighbours[pair.First];
                 sources[pair.Candidate.Passage.PassageId] = (first.Document.Metadata, first.Passage);
-                var second = passages.TryGetValue(pair.Second, out var q) ? q : neighbours[pair.Second];
+                var second = byKey.TryGetValue(pair.Second, out var q) ? q : neighbours[pair.Second];
                 through[pair.Candidate.Passage.PassageId] = second.Passage.PassageId;
             }
 
@@ -140,6 +149,9 @@ public sealed partial class Searcher
         return result with { Matches = matches };
     }
 
+    private static PassageKey? Key(Dictionary<int, (Passage Passage, DocumentEntry Document)> passages, int doc) =>
+        passages.TryGetValue(doc, out var row) ? new PassageKey(row.Passage.DocId, row.Passage.Ordinal) : null;
+
     private static string Pick(CitationSet set, CitationStyle style) => style switch
     {
         CitationStyle.Apa => set.Apa,
@@ -148,112 +160,96 @@ public sealed partial class Searcher
         _ => set.Plain,
     };
 
-    /// <summary>The quote's rarest words the index knows (stop words and one-letter words left out), rarest first.</summary>
-    private static List<string> ProbeWords(SqliteConnection connection, string quote)
+    /// <summary>
+    /// The quote's rarest words the index knows (stop words and one-letter words left out), rarest first, as index terms:
+    /// their counts are of passages holding them in the text or in a heading.
+    /// </summary>
+    private static List<string> ProbeWords(IndexGeneration generation, string quote)
     {
-        var words = WordTokenizer.Words(quote)
-            .Where(w => w.Length > 1 && w.Length <= 64 && !StopWords.English.Contains(w))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (words.Count == 0)
-            return [];
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT term, doc_count FROM vocabulary WHERE term IN (SELECT value FROM json_each($terms))";
-        command.Parameters.AddWithValue("$terms", JsonSerializer.Serialize(words));
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using (var reader = command.ExecuteReader())
+        var reader = generation.IndexReader;
+        var terms = new Dictionary<string, (long Count, int Length)>(StringComparer.Ordinal);
+        foreach (var word in PassageAnalyzer.Surface.Terms(quote))
         {
-            while (reader.Read())
-                counts[reader.GetString(0)] = reader.GetInt64(1);
+            if (word.Length <= 1 || word.Length > 64 || StopWords.English.Contains(word) || PassageAnalyzer.Index.Terms(word) is not [var term] || terms.ContainsKey(term))
+                continue;
+            var count = (long)reader.DocFreq(new Term(IndexFields.Text, term)) + reader.DocFreq(new Term(IndexFields.Heading, term));
+            if (count > 0)
+                terms[term] = (count, word.Length);
         }
 
-        return words.Where(w => counts.GetValueOrDefault(w) > 0)
-            .OrderBy(w => counts[w])
-            .ThenByDescending(w => w.Length)
-            .Take(QuoteProbeWords)
-            .ToList();
+        return terms.OrderBy(t => t.Value.Count).ThenByDescending(t => t.Value.Length).ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Take(QuoteProbeWords).Select(t => t.Key).ToList();
     }
 
-    /// <summary>Row ids of the passages (text column only) best matching any probe word, best BM25 first.</summary>
-    private static List<long> RankCandidates(SqliteConnection connection, IReadOnlyList<string> probe)
+    /// <summary>Document numbers of the passages (text or heading) best matching any probe term, best BM25 first.</summary>
+    private static List<int> RankCandidates(IndexGeneration generation, QueryBudget budget, IReadOnlyList<string> probe)
     {
-        using var command = connection.CreateCommand();
-        // Words are letters and digits only (WordTokenizer), so quoting them as FTS5 strings is safe.
-        command.CommandText = "SELECT rowid FROM passage_fts WHERE passage_fts MATCH $m ORDER BY rank LIMIT $n";
-        command.Parameters.AddWithValue("$m", "text : (" + string.Join(" OR ", probe.Select(w => $"\"{w}\"")) + ")");
-        command.Parameters.AddWithValue("$n", QuoteCandidates);
-        var ids = new List<long>();
-        using var reader = Execute(command);
-        while (reader.Read())
-            ids.Add(reader.GetInt64(0));
-        return ids;
-    }
-
-    private static Dictionary<long, (Passage Passage, DocumentCatalog.Entry Document)> ReadRows(SqliteConnection connection, DocumentCatalog catalog, IReadOnlyCollection<long> rowIds)
-    {
-        var rows = new Dictionary<long, (Passage, DocumentCatalog.Entry)>();
-        if (rowIds.Count == 0)
-            return rows;
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {PassageRecord.Columns} FROM passages p WHERE p.rowid IN (SELECT value FROM json_each($ids))";
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(rowIds));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var query = new BooleanQuery(true);
+        foreach (var term in probe)
         {
-            var (rowId, docKey, passage) = PassageRecord.Read(reader);
-            if (catalog.ByKey.TryGetValue(docKey, out var doc))
-                rows[rowId] = (passage with { DocId = doc.Metadata.DocId }, doc);
+            query.Add(new TermQuery(new Term(IndexFields.Text, term)), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(IndexFields.Heading, term)), Occur.SHOULD);
+        }
+
+        var top = TopFieldCollector.Create(SortFor(SearchSort.Relevance), QuoteCandidates, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        generation.Search(query, budget.Wrap(top));
+        return top.GetTopDocs().ScoreDocs.Select(d => d.Doc).ToList();
+    }
+
+    private static Dictionary<int, (Passage Passage, DocumentEntry Document)> ReadRows(IndexGeneration generation, IReadOnlyCollection<int> docs)
+    {
+        var rows = new Dictionary<int, (Passage, DocumentEntry)>();
+        foreach (var doc in docs)
+        {
+            var passage = PassageRecord.Read(generation.Doc(doc));
+            if (generation.Records.Find(passage.DocId) is { } entry)
+                rows[doc] = (passage, entry);
         }
 
         return rows;
     }
 
     /// <summary>The passages that repeat each of the given passages word for word, by the id of the repeated one.</summary>
-    private static Dictionary<string, List<(Passage Passage, DocumentCatalog.Entry Document)>> ReadDuplicates(SqliteConnection connection, DocumentCatalog catalog, IEnumerable<string> passageIds)
+    private static Dictionary<string, List<(Passage Passage, DocumentEntry Document)>> ReadDuplicates(IndexGeneration generation, IEnumerable<string> passageIds)
     {
-        var copies = new Dictionary<string, List<(Passage, DocumentCatalog.Entry)>>(StringComparer.Ordinal);
-        var ids = passageIds.ToList();
-        if (ids.Count == 0)
-            return copies;
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {PassageRecord.Columns} FROM passages p WHERE p.duplicate_of IN (SELECT value FROM json_each($ids)) ORDER BY p.rowid";
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var copies = new Dictionary<string, List<(Passage, DocumentEntry)>>(StringComparer.Ordinal);
+        foreach (var id in passageIds.Distinct(StringComparer.Ordinal))
         {
-            var (_, docKey, passage) = PassageRecord.Read(reader);
-            if (catalog.ByKey.TryGetValue(docKey, out var doc) && passage.DuplicateOf is { } of)
+            foreach (var copyId in DuplicatesOf(generation, id))
             {
-                if (!copies.TryGetValue(of, out var list))
-                    copies[of] = list = [];
-                list.Add((passage with { DocId = doc.Metadata.DocId }, doc));
+                if (FindPassage(generation, copyId) is { } copy && generation.Records.Find(copy.DocId) is { } entry)
+                {
+                    if (!copies.TryGetValue(id, out var list))
+                        copies[id] = list = [];
+                    list.Add((copy, entry));
+                }
             }
         }
 
         return copies;
     }
 
-    private sealed record JoinedPair(long First, long Second, QuoteCandidate Candidate);
+    private sealed record JoinedPair(PassageKey First, PassageKey Second, QuoteCandidate Candidate);
 
     /// <summary>
     /// Tries each of the best candidates joined with its neighbours. A pair is kept when the quote aligns across the
     /// break clearly better than in either passage alone; its two passages then stand only as the pair.
     /// </summary>
-    private static List<JoinedPair> JoinAcrossBreaks(FoldedText quote, double threshold, IReadOnlyList<long> from,
-        Dictionary<long, (Passage Passage, DocumentCatalog.Entry Document)> passages,
-        Dictionary<long, (Passage Passage, DocumentCatalog.Entry Document)> neighbours,
-        Dictionary<long, QuoteCandidate> aligned)
+    private static List<JoinedPair> JoinAcrossBreaks(FoldedText quote, double threshold, IReadOnlyList<PassageKey> from,
+        Dictionary<PassageKey, (Passage Passage, DocumentEntry Document)> passages,
+        Dictionary<PassageKey, (Passage Passage, DocumentEntry Document)> neighbours,
+        Dictionary<PassageKey, QuoteCandidate> aligned)
     {
-        bool TryGet(long rowId, out (Passage Passage, DocumentCatalog.Entry Document) row) =>
-            passages.TryGetValue(rowId, out row) || neighbours.TryGetValue(rowId, out row);
+        bool TryGet(PassageKey key, out (Passage Passage, DocumentEntry Document) row) =>
+            passages.TryGetValue(key, out row) || neighbours.TryGetValue(key, out row);
 
-        var tried = new HashSet<long>();
+        var tried = new HashSet<PassageKey>();
         var found = new List<JoinedPair>();
-        foreach (var first in from.SelectMany(r => new[] { r - 1, r }))
+        foreach (var first in from.SelectMany(k => new[] { k.Previous, k }))
         {
-            if (!tried.Add(first) || !TryGet(first, out var a) || !TryGet(first + 1, out var b))
+            if (!tried.Add(first) || !TryGet(first, out var a) || !TryGet(first.Next, out var b))
                 continue;
-            if (a.Document.DocKey != b.Document.DocKey || b.Passage.Start < a.Passage.End)
+            if (a.Passage.DocId != b.Passage.DocId || b.Passage.Start < a.Passage.End)
                 continue;
 
             // The gap is filled with line breaks of its length, so offsets in the joined text plus the first passage's
@@ -263,15 +259,15 @@ public sealed partial class Searcher
             var alignment = QuoteAligner.Align(quote, new FoldedText(text), threshold);
             if (alignment is null || alignment.Start >= a.Passage.Text.Length || alignment.End <= a.Passage.Text.Length + gap)
                 continue;
-            var alone = Math.Max(aligned.GetValueOrDefault(first)?.Alignment.Similarity ?? 0, aligned.GetValueOrDefault(first + 1)?.Alignment.Similarity ?? 0);
+            var alone = Math.Max(aligned.GetValueOrDefault(first)?.Alignment.Similarity ?? 0, aligned.GetValueOrDefault(first.Next)?.Alignment.Similarity ?? 0);
             if (alignment.Similarity < alone + 0.05)
                 continue;
             var joined = a.Passage with { Text = text, End = b.Passage.End, DuplicateOf = null };
-            found.Add(new JoinedPair(first, first + 1, new QuoteCandidate(a.Document.Metadata, joined, alignment)));
+            found.Add(new JoinedPair(first, first.Next, new QuoteCandidate(a.Document.Metadata, joined, alignment)));
         }
 
         // A passage belongs to one pair at most: the best.
-        var taken = new HashSet<long>();
+        var taken = new HashSet<PassageKey>();
         return found.OrderByDescending(p => p.Candidate.Alignment.Similarity)
             .Where(p => !taken.Contains(p.First) && !taken.Contains(p.Second) && taken.Add(p.First) && taken.Add(p.Second))
             .ToList();

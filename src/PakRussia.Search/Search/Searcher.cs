@@ -1,8 +1,8 @@
-using PakRussia.Search.Citations;
 using System.Diagnostics;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using PakRussia.Search.Corpus;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using PakRussia.Search.Citations;
 using PakRussia.Search.Indexing;
 using PakRussia.Search.Passages;
 using PakRussia.Search.Querying;
@@ -10,136 +10,147 @@ using PakRussia.Search.Querying;
 namespace PakRussia.Search.Search;
 
 /// <summary>
-/// Answers searches over one index file: BM25-ranked passages with highlights, facet counts over the whole
-/// result set, filters, duplicates collapsed, paging. Safe to share between threads (each call has a read-only
-/// connection of its own, reused from earlier calls while the index file is the same; see <see cref="ReadConnections"/>).
+/// Answers searches over one index folder: BM25-ranked passages (Lucene's <see cref="Lucene.Net.Search.Similarities.BM25Similarity"/>)
+/// with highlights, facet counts over every match, filters, duplicates collapsed, paging. Each call answers from one
+/// index generation (see <see cref="IndexGenerations"/>); a newer build is picked up by the next call. Safe to share
+/// between threads.
 /// </summary>
-public sealed partial class Searcher(string indexPath)
+public sealed partial class Searcher(string indexPath) : IDisposable
 {
     public string IndexPath { get; } = Path.GetFullPath(indexPath);
 
-    private readonly ReadConnections _connections = new(Path.GetFullPath(indexPath));
+    private readonly IndexGenerations _generations = new(Path.GetFullPath(indexPath));
 
     /// <summary>
-    /// How long one search may run (default <see cref="SearchLimits.DefaultTimeBudget"/>); past it the statement is
-    /// interrupted inside SQLite and the search throws <see cref="QueryTimeoutException"/>.
-    /// <see cref="Timeout.InfiniteTimeSpan"/> or zero: no budget.
+    /// How long one search may run (default <see cref="SearchLimits.DefaultTimeBudget"/>); past it the search stops where
+    /// it is and throws <see cref="QueryTimeoutException"/>. <see cref="Timeout.InfiniteTimeSpan"/> or zero: no budget.
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = SearchLimits.DefaultTimeBudget;
 
+    /// <summary>Sorts that make every ranking the same whatever the build's document order: ties by document id, then passage.</summary>
+    private static readonly SortField[] TieBreak =
+    [
+        new SortField(IndexFields.DocId, SortFieldType.STRING),
+        new SortField(IndexFields.Ordinal, SortFieldType.INT32),
+    ];
+
     /// <summary>
     /// Runs one search. Throws <see cref="QueryTimeoutException"/> past <see cref="TimeBudget"/> and
-    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled; either way
-    /// the running SQLite statement is interrupted, not left to finish.
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     public SearchResponse Search(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         Validate(request);
-        return Budgeted(request.TimeBudget, cancellationToken, (connection, budget) => SearchWithin(connection, budget, request, clock));
+        return Budgeted(request.TimeBudget, cancellationToken, (generation, budget) => SearchIn(generation, budget, request, clock));
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> on a kept read connection under a time budget (<paramref name="budget"/>, else
-    /// <see cref="TimeBudget"/>): every call that can cost more than a lookup by id goes through here, so each one
-    /// is interrupted inside SQLite when it runs too long or its caller goes away, and a damaged file is reported as
-    /// such.
+    /// Runs <paramref name="body"/> on the current generation under a time budget (<paramref name="budget"/>, else
+    /// <see cref="TimeBudget"/>). Opening a new generation is a cost of the generation, not of the query, so it happens
+    /// before the budget starts. Every Lucene failure that means a damaged index becomes an <see cref="IndexException"/>.
     /// </summary>
-    private T Budgeted<T>(TimeSpan? budget, CancellationToken cancellationToken, Func<SqliteConnection, QueryBudget, T> body)
+    private T Budgeted<T>(TimeSpan? budget, CancellationToken cancellationToken, Func<IndexGeneration, QueryBudget, T> body)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var lease = _connections.Rent();
-        var connection = lease.Connection;
+        using var lease = _generations.Acquire();
+        var limit = new QueryBudget(budget ?? TimeBudget, cancellationToken);
+        return Guarded(() => body(lease.Generation, limit));
+    }
+
+    /// <summary>Runs a read on the index, reporting a damaged index as such (never a crash or a library message).</summary>
+    private T Guarded<T>(Func<T> read)
+    {
         try
         {
-            // The documents catalog is read once per index generation, outside any query's budget (see DocumentCatalog.For).
-            DocumentCatalog.For(connection);
+            return read();
         }
-        catch (SqliteException ex) when (Damaged(ex) is { } damaged)
+        catch (Exception ex) when (IndexDirectory.Damage(ex, IndexPath) is { } damaged)
         {
             throw damaged;
         }
-
-        using var limit = new QueryBudget(connection, budget ?? TimeBudget, cancellationToken);
-        try
-        {
-            return body(connection, limit);
-        }
-        catch (SqliteException ex) when ((limit.Translate(ex) ?? Damaged(ex)) is { } stopped)
-        {
-            throw stopped;
-        }
     }
 
-    private static SearchResponse SearchWithin(SqliteConnection connection, QueryBudget budget, SearchRequest request, Stopwatch clock)
+    private SearchResponse SearchIn(IndexGeneration generation, QueryBudget budget, SearchRequest request, Stopwatch clock)
     {
-        var catalog = DocumentCatalog.For(connection);
-        var vocabulary = new SqliteVocabulary(connection);
-        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText }, vocabulary);
+        var compiled = Compile(generation, request);
         var warnings = new List<string>(compiled.Warnings);
-        var filter = new DocumentFilter(request, compiled.Filters);
-        var kinds = compiled.Filters.OfType<ValueFilter>().Where(f => f.Field == MetadataField.Kind).ToList();
+        var selections = new FacetSelections(request);
         budget.Check();
-
-        var source = MatchSource.From(compiled);
-        if (source is null && filter.IsEmpty && kinds.Count == 0)
+        if (compiled.Query is null && selections.IsEmpty)
         {
             throw new SearchRequestException("The query is empty: type some words, a \"phrase\", or choose a filter.");
         }
 
-        if (!request.Facets && filter.IsEmpty && kinds.Count == 0 && source is { Kind: MatchKind.Match })
+        var query = compiled.Query ?? new MatchAllDocsQuery();
+        var offset = (request.Page - 1) * request.PageSize;
+        var (collector, top) = Collect(generation, budget, query, selections, request.Facets, request.Sort, offset + request.PageSize);
+        if (collector.Matched == 0 && compiled.Fallback is not null)
         {
-            return SearchWithoutFacets(connection, budget, catalog, compiled, source, warnings, vocabulary, request, clock);
-        }
-
-        var counts = CountPerDocument(connection, source, kinds);
-        if (source is { Kind: MatchKind.Match } && counts.Count == 0 && compiled.Fallback is not null)
-        {
-            source = new MatchSource(MatchKind.Match, compiled.Fallback);
             budget.Check();
-            counts = CountPerDocument(connection, source, kinds);
-            if (counts.Count > 0)
+            (collector, top) = Collect(generation, budget, compiled.Fallback, selections, request.Facets, request.Sort, offset + request.PageSize);
+            if (collector.Matched > 0)
             {
+                query = compiled.Fallback;
                 warnings.Add("No passage has all the words; showing passages with some of them.");
             }
         }
 
-        var allowed = counts.Keys.Where(key => catalog.ByKey.TryGetValue(key, out var doc) && filter.Allows(doc)).ToHashSet();
-        var total = allowed.Sum(key => counts[key]);
-        var facets = request.Facets ? CountFacets(catalog, counts, filter) : new FacetSet();
-        var constrainDocs = allowed.Count < counts.Count;
-
+        var highlight = compiled.HasText ? MatchHighlighter.ForHighlighting(query) : null;
         var hits = new List<SearchHit>();
-        var offset = (request.Page - 1) * request.PageSize;
-        if (offset < total)
+        foreach (var scored in top.GetTopDocs(offset, request.PageSize).ScoreDocs)
         {
             budget.Check();
-            foreach (var (rowId, score) in RankPage(connection, source, kinds, constrainDocs ? allowed : null, request.Sort, compiled.Weights, request.PageSize, offset))
-            {
-                budget.Check();
-                hits.Add(MakeHit(connection, catalog, source, rowId, score, request.Style));
-            }
+            hits.Add(MakeHit(generation, scored, highlight, request.Style));
         }
 
-        return Respond(request, compiled, vocabulary, clock, total, warnings, hits, facets, catalog.Generation);
+        var facets = collector.Facets(docId => generation.Records.Find(docId)?.Metadata.Title);
+        return new SearchResponse
+        {
+            Generation = generation.Id,
+            Query = request.Query,
+            Total = collector.Total,
+            Page = request.Page,
+            PageSize = request.PageSize,
+            Warnings = warnings.Distinct().ToList(),
+            Hits = hits,
+            Facets = facets,
+            Suggestion = collector.Total < 3 && compiled.Words.Count > 0 ? DidYouMean(request.Query, generation.Vocabulary) : null,
+            Explain = request.Explain ? compiled.Explanation : null,
+            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+        };
     }
 
-    /// <summary>The response both search paths give; "did you mean" only when the query found nothing or very little.</summary>
-    private static SearchResponse Respond(SearchRequest request, CompiledQuery compiled, IVocabulary vocabulary, Stopwatch clock,
-        long total, List<string> warnings, List<SearchHit> hits, FacetSet facets, string generation) => new()
+    private static CompiledQuery Compile(IndexGeneration generation, SearchRequest request) =>
+        QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText }, generation.Vocabulary);
+
+    /// <summary>
+    /// One pass of <paramref name="query"/> over the searchable passages: facet selections, counts, and the best
+    /// <paramref name="depth"/> hits in the requested order.
+    /// </summary>
+    private static (PassageCollector Collector, TopDocsCollector<FieldValueHitQueue.Entry> Top) Collect(IndexGeneration generation, QueryBudget budget,
+        Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth)
     {
-        Generation = generation,
-        Query = request.Query,
-        Total = total,
-        Page = request.Page,
-        PageSize = request.PageSize,
-        Warnings = warnings,
-        Hits = hits,
-        Facets = facets,
-        Suggestion = total < 3 && compiled.Words.Count > 0 ? DidYouMean(request.Query, compiled, vocabulary) : null,
-        Explain = request.Explain ? compiled.Explanation : null,
-        TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+        var top = TopFieldCollector.Create(SortFor(sort), Math.Max(1, depth), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+        var collector = new PassageCollector(selections, countFacets, top);
+        generation.Search(query, generation.SearchablePassages, budget.Wrap(collector));
+        return (collector, top);
+    }
+
+    private static Sort SortFor(SearchSort sort) => sort switch
+    {
+        SearchSort.Date => new Sort([ByDate(newestFirst: true), .. TieBreak]),
+        SearchSort.DateAscending => new Sort([ByDate(newestFirst: false), .. TieBreak]),
+        _ => new Sort([SortField.FIELD_SCORE, .. TieBreak]),
     };
+
+    /// <summary>By the first day a document's date stands for; undated documents last either way.</summary>
+    private static SortField ByDate(bool newestFirst)
+    {
+        var field = new SortField(IndexFields.DateFirst, SortFieldType.INT32, newestFirst);
+        field.SetMissingValue(newestFirst ? int.MinValue : int.MaxValue);
+        return field;
+    }
 
     /// <summary>
     /// The top <paramref name="depth"/> passages by BM25, without highlights, facets or paging: for evaluation
@@ -149,76 +160,46 @@ public sealed partial class Searcher(string indexPath)
     {
         if (depth < 1 || depth > SearchLimits.MaxResultWindow)
             throw new SearchRequestException($"depth must be between 1 and {SearchLimits.MaxResultWindow} (got {depth}).");
-        return Budgeted(request.TimeBudget, cancellationToken, (connection, budget) => Rank(connection, budget, request, depth));
-    }
-
-    private static List<RankedPassage> Rank(SqliteConnection connection, QueryBudget budget, SearchRequest request, int depth)
-    {
-        var catalog = DocumentCatalog.For(connection);
-        var compiled = QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText }, new SqliteVocabulary(connection));
-        var filter = new DocumentFilter(request, compiled.Filters);
-        var kinds = compiled.Filters.OfType<ValueFilter>().Where(f => f.Field == MetadataField.Kind).ToList();
-        if (MatchSource.From(compiled) is not { Kind: MatchKind.Match } source)
-            return [];
-        HashSet<long>? allowed = filter.IsEmpty ? null : catalog.Entries.Where(e => filter.Allows(e)).Select(e => e.DocKey).ToHashSet();
-        budget.Check();
-        var page = RankPage(connection, source, kinds, allowed, request.Sort, compiled.Weights, depth, 0);
-        if (page.Count == 0 && compiled.Fallback is not null && Checked(budget))
-            page = RankPage(connection, source with { Expression = compiled.Fallback }, kinds, allowed, request.Sort, compiled.Weights, depth, 0);
-        return page.Select(p =>
+        return Budgeted(request.TimeBudget, cancellationToken, (generation, budget) =>
         {
-            var doc = catalog.ByKey[IndexSchema.DocKeyOf(p.RowId)].Metadata.DocId;
-            return new RankedPassage(Passage.MakeId(doc, (int)(p.RowId & (IndexSchema.MaxPassagesPerDocument - 1))), doc, p.Score);
-        }).ToList();
-    }
-
-    /// <summary>
-    /// Without facets and filters the total is one count(*) over the matches and the page one ranked query:
-    /// the cheapest path, which the benchmark's facets-off mode measures.
-    /// </summary>
-    /// <summary>
-    /// A file whose header is intact but whose pages are not (truncated, overwritten) passes the checks at open and
-    /// fails mid-query: that is an index problem to rebuild, never a bad request or a crash.
-    /// </summary>
-    private IndexException? Damaged(SqliteException ex) =>
-        ex.SqliteErrorCode is 11 /* SQLITE_CORRUPT */ or 26 /* SQLITE_NOTADB */
-            ? new IndexException($"{IndexPath} is damaged ({ex.Message.TrimEnd('.')}). Rebuild it with: pakrussia index --rebuild", ex)
-            : null;
-
-    private static bool Checked(QueryBudget budget)
-    {
-        budget.Check();
-        return true;
-    }
-
-    private static SearchResponse SearchWithoutFacets(SqliteConnection connection, QueryBudget budget, DocumentCatalog catalog, CompiledQuery compiled, MatchSource source,
-        List<string> warnings, IVocabulary vocabulary, SearchRequest request, Stopwatch clock)
-    {
-        var offset = (request.Page - 1) * request.PageSize;
-        var page = RankPage(connection, source, [], null, request.Sort, compiled.Weights, request.PageSize, offset);
-        if (page.Count == 0 && offset == 0 && compiled.Fallback is not null)
-        {
-            source = source with { Expression = compiled.Fallback };
+            var compiled = Compile(generation, request);
+            if (compiled.Query is null)
+                return [];
+            var selections = new FacetSelections(request);
             budget.Check();
-            page = RankPage(connection, source, [], null, request.Sort, compiled.Weights, request.PageSize, offset);
-            if (page.Count > 0)
-                warnings.Add("No passage has all the words; showing passages with some of them.");
+            var (collector, top) = Collect(generation, budget, compiled.Query, selections, countFacets: false, request.Sort, depth);
+            if (collector.Matched == 0 && compiled.Fallback is not null)
+            {
+                budget.Check();
+                (_, top) = Collect(generation, budget, compiled.Fallback, selections, countFacets: false, request.Sort, depth);
+            }
+
+            return Keys(generation, top.GetTopDocs().ScoreDocs).Select(k => new RankedPassage(k.PassageId, k.DocId, k.Score)).ToList();
+        });
+    }
+
+    /// <summary>Passage and document ids of hits, from doc values (no stored-field reads).</summary>
+    private static List<(string PassageId, string DocId, double Score, int Doc)> Keys(IndexGeneration generation, ScoreDoc[] hits)
+    {
+        var keys = new List<(string, string, double, int)>(hits.Length);
+        var leaves = generation.IndexReader.Leaves;
+        var scratch = new BytesRef();
+        foreach (var hit in hits)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+            var local = hit.Doc - leaf.DocBase;
+            leaf.AtomicReader.GetBinaryDocValues(IndexFields.PassageId).Get(local, scratch);
+            var passageId = scratch.Utf8ToString();
+            leaf.AtomicReader.GetSortedDocValues(IndexFields.DocId).Get(local, scratch);
+            keys.Add((passageId, scratch.Utf8ToString(), Score(hit.Score), hit.Doc));
         }
 
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH $m";
-        count.Parameters.AddWithValue("$m", source.Expression);
-        budget.Check();
-        var total = Convert.ToInt64(Execute(count, c => c.ExecuteScalar()));
-        var hits = page.Select(p =>
-        {
-            budget.Check();
-            return MakeHit(connection, catalog, source, p.RowId, p.Score, request.Style);
-        }).ToList();
-        return Respond(request, compiled, vocabulary, clock, total, warnings, hits, new FacetSet(), catalog.Generation);
+        return keys;
     }
 
-    private static string? DidYouMean(string query, CompiledQuery compiled, IVocabulary vocabulary)
+    private static double Score(float score) => float.IsNaN(score) ? 0 : Math.Round(score, 4);
+
+    private static string? DidYouMean(string query, IVocabulary vocabulary)
     {
         var suggestion = Querying.DidYouMean.Suggest(query, vocabulary);
         return suggestion is null || string.Equals(suggestion, query, StringComparison.OrdinalIgnoreCase) ? null : suggestion;
@@ -237,194 +218,13 @@ public sealed partial class Searcher(string indexPath)
             throw new SearchRequestException($"Too many filter values ({values}); at most {SearchLimits.MaxFilterValues}.");
     }
 
-    private enum MatchKind { Match, ExcludeOnly }
-
-    /// <summary>What selects the passages: an FTS5 expression they match, or one they must not match.</summary>
-    private sealed record MatchSource(MatchKind Kind, string Expression)
+    private static SearchHit MakeHit(IndexGeneration generation, ScoreDoc scored, Query? highlight, CitationStyle style)
     {
-        public static MatchSource? From(CompiledQuery compiled) =>
-            compiled.Match is { } match ? new MatchSource(MatchKind.Match, match)
-            : compiled.ExcludeOnly is { } exclude ? new MatchSource(MatchKind.ExcludeOnly, exclude)
-            : null;
-    }
-
-    /// <summary>Matching passages per document, counted in SQL (grouped by the document part of the rowid).</summary>
-    private static Dictionary<long, long> CountPerDocument(SqliteConnection connection, MatchSource? source, IReadOnlyList<ValueFilter> kinds)
-    {
-        using var command = connection.CreateCommand();
-        var kindSql = KindSql(command, kinds, "p");
-        command.CommandText = source switch
-        {
-            { Kind: MatchKind.Match } when kindSql.Length == 0 =>
-                "SELECT rowid >> 20, count(*) FROM passage_fts WHERE passage_fts MATCH $m GROUP BY 1",
-            { Kind: MatchKind.Match } =>
-                $"SELECT f.rowid >> 20, count(*) FROM passage_fts f JOIN passages p ON p.rowid = f.rowid WHERE passage_fts MATCH $m {kindSql} GROUP BY 1",
-            { Kind: MatchKind.ExcludeOnly } =>
-                $"SELECT p.doc_key, count(*) FROM passages p WHERE {IndexWriter.SearchableSql("p")} AND p.rowid NOT IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH $m) {kindSql} GROUP BY 1",
-            _ => $"SELECT p.doc_key, count(*) FROM passages p WHERE {IndexWriter.SearchableSql("p")} {kindSql} GROUP BY 1",
-        };
-        if (source is not null)
-        {
-            command.Parameters.AddWithValue("$m", source.Expression);
-        }
-
-        var counts = new Dictionary<long, long>();
-        using var reader = Execute(command);
-        while (reader.Read())
-        {
-            counts[reader.GetInt64(0)] = reader.GetInt64(1);
-        }
-
-        return counts;
-    }
-
-    private static string KindSql(SqliteCommand command, IReadOnlyList<ValueFilter> kinds, string alias)
-    {
-        var sql = "";
-        var n = 0;
-        foreach (var kind in kinds)
-        {
-            var names = new List<string>();
-            foreach (var value in kind.Values)
-            {
-                var name = $"$kind{n++}";
-                command.Parameters.AddWithValue(name, value.ToLowerInvariant());
-                names.Add(name);
-            }
-
-            sql += $" AND {alias}.kind {(kind.Negated ? "NOT IN" : "IN")} ({string.Join(", ", names)})";
-        }
-
-        return sql;
-    }
-
-    private static FacetSet CountFacets(DocumentCatalog catalog, Dictionary<long, long> counts, DocumentFilter filter)
-    {
-        // Each facet counts with every filter except its own selection (multi-select, as Solr's tag/exclude).
-        var bySource = new Dictionary<string, long>(StringComparer.Ordinal);
-        var byYear = new Dictionary<string, long>(StringComparer.Ordinal);
-        var byDocument = new Dictionary<string, (long Count, string Title)>(StringComparer.Ordinal);
-        var byAuthor = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (key, count) in counts)
-        {
-            if (!catalog.ByKey.TryGetValue(key, out var doc)) continue;
-            var meta = doc.Metadata;
-            if (filter.Allows(doc, Facet.Source))
-                bySource[meta.SourceType] = bySource.GetValueOrDefault(meta.SourceType) + count;
-            if (meta.Year is { } year && filter.Allows(doc, Facet.Year))
-                byYear[year.ToString()] = byYear.GetValueOrDefault(year.ToString()) + count;
-            if (filter.Allows(doc, Facet.Document))
-                byDocument[meta.DocId] = (byDocument.GetValueOrDefault(meta.DocId).Count + count, meta.Title);
-            if (meta.Author is { } author && filter.Allows(doc, Facet.Author))
-                byAuthor[author] = byAuthor.GetValueOrDefault(author) + count;
-        }
-
-        static IReadOnlyList<FacetValue> Top(IEnumerable<FacetValue> values) =>
-            values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(50).ToList();
-
-        return new FacetSet
-        {
-            SourceType = Top(bySource.Select(p => new FacetValue(p.Key, p.Value))),
-            // Years read best in order; the web page draws them as a bar chart.
-            Year = byYear.Select(p => new FacetValue(p.Key, p.Value)).OrderBy(v => v.Value, StringComparer.Ordinal).ToList(),
-            Document = Top(byDocument.Select(p => new FacetValue(p.Key, p.Value.Count, p.Value.Title))),
-            Author = Top(byAuthor.Select(p => new FacetValue(p.Key, p.Value))),
-        };
-    }
-
-    private static List<(long RowId, double Score)> RankPage(SqliteConnection connection, MatchSource? source, IReadOnlyList<ValueFilter> kinds,
-        HashSet<long>? allowedDocs, SearchSort sort, ColumnWeights? weights, int limit, int offset)
-    {
-        using var command = connection.CreateCommand();
-        var fromFts = source is { Kind: MatchKind.Match };
-        var alias = fromFts ? "f" : "p";
-        var kindSql = KindSql(command, kinds, "p");
-        var docSql = "";
-        if (allowedDocs is not null)
-        {
-            if (allowedDocs.Count == 1)
-            {
-                var key = allowedDocs.First();
-                docSql = $" AND {alias}.rowid >= $lo AND {alias}.rowid < $hi";
-                command.Parameters.AddWithValue("$lo", IndexSchema.RowId(key, 0));
-                command.Parameters.AddWithValue("$hi", IndexSchema.RowId(key + 1, 0));
-            }
-            else
-            {
-                docSql = $" AND ({alias}.rowid >> 20) IN (SELECT value FROM json_each($docs))";
-                command.Parameters.AddWithValue("$docs", JsonSerializer.Serialize(allowedDocs));
-            }
-        }
-
-        var dateJoin = sort == SearchSort.Relevance ? "" : $" JOIN documents d ON d.doc_key = ({alias}.rowid >> 20)";
-        var dateOrder = sort switch
-        {
-            SearchSort.Date => "d.date_first IS NULL, d.date_first DESC, ",
-            SearchSort.DateAscending => "d.date_first IS NULL, d.date_first ASC, ",
-            _ => "",
-        };
-        if (fromFts)
-        {
-            var join = kindSql.Length > 0 ? " JOIN passages p ON p.rowid = f.rowid" : "";
-            var (wt, wti, ws) = weights is null ? IndexSchema.DefaultWeights : (weights.Text, weights.Title, weights.Section);
-            command.CommandText = $"""
-                SELECT f.rowid, bm25(passage_fts, {wt:0.0##}, {wti:0.0##}, {ws:0.0##}) AS s FROM passage_fts f{join}{dateJoin}
-                WHERE passage_fts MATCH $m{kindSql}{docSql}
-                ORDER BY {dateOrder}s, f.rowid LIMIT $limit OFFSET $offset
-                """;
-        }
-        else
-        {
-            var exclude = source is null ? "" : " AND p.rowid NOT IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH $m)";
-            command.CommandText = $"""
-                SELECT p.rowid, 0.0 FROM passages p{dateJoin}
-                WHERE {IndexWriter.SearchableSql("p")}{exclude}{kindSql}{docSql}
-                ORDER BY {dateOrder}p.rowid LIMIT $limit OFFSET $offset
-                """;
-        }
-
-        if (source is not null)
-        {
-            command.Parameters.AddWithValue("$m", source.Expression);
-        }
-
-        command.Parameters.AddWithValue("$limit", limit);
-        command.Parameters.AddWithValue("$offset", offset);
-        var page = new List<(long, double)>();
-        using var reader = Execute(command);
-        while (reader.Read())
-        {
-            page.Add((reader.GetInt64(0), Math.Round(-reader.GetDouble(1), 4)));
-        }
-
-        return page;
-    }
-
-    private static SearchHit MakeHit(SqliteConnection connection, DocumentCatalog catalog, MatchSource? source, long rowId, double score, CitationStyle style)
-    {
-        var (passage, doc) = ReadPassage(connection, catalog, rowId);
-        var highlighted = new Highlighter.Highlighted(passage.Text, []);
-        string? titleHighlight = null, sectionHighlight = null;
-        if (source is { Kind: MatchKind.Match })
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT highlight(passage_fts, 0, char(57344), char(57345)), highlight(passage_fts, 1, char(57344), char(57345)),
-                       highlight(passage_fts, 2, char(57344), char(57345))
-                FROM passage_fts WHERE passage_fts MATCH $m AND rowid = $r
-                """;
-            command.Parameters.AddWithValue("$m", source.Expression);
-            command.Parameters.AddWithValue("$r", rowId);
-            using var reader = Execute(command);
-            if (reader.Read())
-            {
-                highlighted = Highlighter.Parse(reader.GetString(0));
-                titleHighlight = MarkedOrNull(reader, 1);
-                sectionHighlight = MarkedOrNull(reader, 2);
-            }
-        }
-
-        var meta = doc.Metadata;
+        var passage = PassageRecord.Read(generation.Doc(scored.Doc));
+        var entry = generation.Records.Find(passage.DocId)
+            ?? throw new IndexException($"The index is inconsistent: the record of {passage.DocId} is missing. {IndexDirectory.RebuildHint}");
+        var meta = entry.Metadata;
+        var matches = highlight is null ? [] : MatchHighlighter.Matches(highlight, IndexFields.Text, passage.Text);
         return new SearchHit
         {
             PassageId = passage.PassageId,
@@ -437,75 +237,64 @@ public sealed partial class Searcher(string indexPath)
             Section = passage.Section,
             Ordinal = passage.Ordinal,
             Kind = passage.Kind.ToString().ToLowerInvariant(),
-            Score = score,
-            Text = highlighted.Text,
-            Highlight = Highlighter.ToHtml(highlighted.Text, highlighted.Matches),
-            Snippet = Highlighter.Snippet(highlighted.Text, highlighted.Matches),
-            Matches = highlighted.Matches,
-            TitleHighlight = titleHighlight,
-            SectionHighlight = sectionHighlight,
+            Score = Score(scored.Score),
+            Text = passage.Text,
+            Highlight = Highlighter.ToHtml(passage.Text, matches),
+            Snippet = Highlighter.Snippet(passage.Text, matches),
+            Matches = matches,
+            TitleHighlight = MarkedOrNull(highlight, IndexFields.Title, meta.Title),
+            SectionHighlight = MarkedOrNull(highlight, IndexFields.Section, passage.Section),
             Start = passage.Start,
             End = passage.End,
-            Duplicates = DuplicatesOf(connection, passage.PassageId),
-            Citation = CitationFormatter.Format(meta, passage with { DocId = meta.DocId }, style),
+            Duplicates = DuplicatesOf(generation, passage.PassageId),
+            Citation = CitationFormatter.Format(meta, passage, style),
         };
     }
 
-    /// <summary>The column's text as highlighted HTML when the query matched in it; null when it did not (or is empty).</summary>
-    private static string? MarkedOrNull(SqliteDataReader reader, int ordinal)
+    /// <summary>The field's text as highlighted HTML when the query matched in it; null when it did not (or is empty).</summary>
+    private static string? MarkedOrNull(Query? highlight, string field, string? text)
     {
-        if (reader.IsDBNull(ordinal))
+        if (highlight is null || string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        var parsed = Highlighter.Parse(reader.GetString(ordinal));
-        return parsed.Matches.Count == 0 ? null : Highlighter.ToHtml(parsed.Text, parsed.Matches);
+        var matches = MatchHighlighter.Matches(highlight, field, text);
+        return matches.Count == 0 ? null : Highlighter.ToHtml(text, matches);
     }
 
-    internal static (Passage Passage, DocumentCatalog.Entry Document) ReadPassage(SqliteConnection connection, DocumentCatalog catalog, long rowId)
+    /// <summary>Ids of the passages that repeat <paramref name="passageId"/> word for word, in document order.</summary>
+    internal static IReadOnlyList<string> DuplicatesOf(IndexGeneration generation, string passageId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {PassageRecord.Columns} FROM passages p WHERE p.rowid = $r";
-        command.Parameters.AddWithValue("$r", rowId);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        var copies = new List<(int Ordinal, string Id)>();
+        var term = new Term(IndexFields.DuplicateOf, passageId);
+        var scratch = new BytesRef();
+        foreach (var leaf in generation.IndexReader.Leaves)
         {
-            throw new IndexException($"The index is inconsistent: passage row {rowId} is missing. Rebuild it with: pakrussia index --rebuild");
+            var reader = leaf.AtomicReader;
+            var docs = reader.GetTermDocsEnum(term);
+            if (docs is null)
+            {
+                continue;
+            }
+
+            var live = reader.LiveDocs;
+            var ids = reader.GetBinaryDocValues(IndexFields.PassageId);
+            var ordinals = reader.GetNumericDocValues(IndexFields.Ordinal);
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (live is not null && !live.Get(docs.DocID))
+                {
+                    continue;
+                }
+
+                ids.Get(docs.DocID, scratch);
+                copies.Add(((int)ordinals.Get(docs.DocID), scratch.Utf8ToString()));
+            }
         }
 
-        var (_, docKey, passage) = PassageRecord.Read(reader);
-        var doc = catalog.ByKey[docKey];
-        return (passage with { DocId = doc.Metadata.DocId }, doc);
+        return copies.OrderBy(c => c.Ordinal).Select(c => c.Id).ToList();
     }
 
-    internal static IReadOnlyList<string> DuplicatesOf(SqliteConnection connection, string passageId)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT passage_id FROM passages WHERE duplicate_of = $id ORDER BY rowid";
-        command.Parameters.AddWithValue("$id", passageId);
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
-    }
-
-    /// <summary>Runs a statement that carries user text; an FTS5 complaint becomes a bad-request error, never a crash.</summary>
-    private static SqliteDataReader Execute(SqliteCommand command) => Execute(command, c => c.ExecuteReader());
-
-    private static T Execute<T>(SqliteCommand command, Func<SqliteCommand, T> run)
-    {
-        try
-        {
-            return run(command);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 1 /* SQLITE_ERROR: e.g. an fts5 syntax error */)
-        {
-            throw new SearchRequestException("The query could not be run as written; try removing special characters.");
-        }
-    }
+    public void Dispose() => _generations.Dispose();
 }

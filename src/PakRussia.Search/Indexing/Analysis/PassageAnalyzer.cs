@@ -1,0 +1,100 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace PakRussia.Search.Indexing.Analysis;
+
+/// <summary>
+/// The analysis chain of passage text, titles and sections, the same at index and query time:
+/// apostrophes folded (’ ‘ ʼ ＇ → '), <see cref="StandardTokenizer"/> (UAX#29 words), <see cref="EnglishPossessiveFilter"/>
+/// ("Pakistan’s" → "Pakistan"), <see cref="LowerCaseFilter"/>, <see cref="ASCIIFoldingFilter"/> ("vis-à-vis" → vis a vis)
+/// and, unless <see cref="Stem"/> is off, <see cref="PorterStemFilter"/> ("relations" → "relat").
+/// With <see cref="StopWords"/> on (query words outside phrases) Lucene's English stop words are dropped before stemming.
+/// </summary>
+/// <remarks>
+/// The apostrophe mapping is one character for one, so token offsets still point into the original text, which the
+/// highlighter relies on. Every variant of the chain is a small subclass here, so the index and the query side cannot
+/// drift apart.
+/// </remarks>
+public class PassageAnalyzer : Analyzer
+{
+    /// <summary>The Lucene version every component is created with.</summary>
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Lucene's classic English stop words (EnglishAnalyzer's default set).</summary>
+    public static CharArraySet EnglishStopWords => StopAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+    private static readonly NormalizeCharMap Apostrophes = BuildApostrophes();
+
+    /// <summary>The index chain: stemmed, stop words kept (so phrases with them match).</summary>
+    public static PassageAnalyzer Index { get; } = new(stem: true, stopWords: false);
+
+    /// <summary>Query words outside phrases: stemmed, stop words dropped.</summary>
+    public static PassageAnalyzer QueryWords { get; } = new(stem: true, stopWords: true);
+
+    /// <summary>Surface words (the <c>words</c> field): the index chain without stemming, for suggestions and expansions.</summary>
+    public static PassageAnalyzer Surface { get; } = new(stem: false, stopWords: false);
+
+    protected PassageAnalyzer(bool stem, bool stopWords)
+    {
+        Stem = stem;
+        StopWords = stopWords;
+    }
+
+    public bool Stem { get; }
+
+    public bool StopWords { get; }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Apostrophes, reader);
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new ASCIIFoldingFilter(stream);
+        if (StopWords)
+        {
+            stream = new StopFilter(Version, stream, EnglishStopWords);
+        }
+
+        if (Stem)
+        {
+            stream = new PorterStemFilter(stream);
+        }
+
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>The terms <paramref name="text"/> analyzes to, in order (for tests, the ranker and quote lookup).</summary>
+    public IReadOnlyList<string> Terms(string text, string field = IndexFields.Text)
+    {
+        var terms = new List<string>();
+        using var stream = GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    private static NormalizeCharMap BuildApostrophes()
+    {
+        var builder = new NormalizeCharMap.Builder();
+        foreach (var apostrophe in new[] { "\u2019", "\u2018", "\u02BC", "\uFF07", "\u2032" })
+        {
+            builder.Add(apostrophe, "'");
+        }
+
+        return builder.Build();
+    }
+}

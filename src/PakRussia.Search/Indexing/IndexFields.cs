@@ -1,0 +1,97 @@
+namespace PakRussia.Search.Indexing;
+
+/// <summary>
+/// Every field name of the index, in one place. The index holds two kinds of Lucene documents, told apart by
+/// <see cref="Type"/>: one per passage and one record per document (metadata and source file), written together as
+/// one block so that a document is added, replaced or removed as a whole.
+/// </summary>
+/// <remarks>
+/// Searchable passages (not headings, not word-for-word repeats) carry the analyzed fields <see cref="Text"/>,
+/// <see cref="Title"/> and <see cref="Section"/> (positions for phrases; the text also offsets), the surface words in
+/// <see cref="Words"/>, and the marker <see cref="Searchable"/>. Every passage carries its keys and the metadata that
+/// facets, filters and sorts read: as indexed terms for filters and as doc values for the hot path (facet counts, sort
+/// keys and hit ids never read stored fields). Stored fields are read only for the hits shown.
+/// </remarks>
+public static class IndexFields
+{
+    /// <summary>"passage" or "document".</summary>
+    public const string Type = "type";
+    public const string PassageType = "passage";
+    public const string DocumentType = "document";
+
+    /// <summary>Both kinds: the document id (term for updates and filters; sorted doc values on passages).</summary>
+    public const string DocId = "doc_id";
+
+    // ---- passages ----
+    /// <summary>The passage id (term, stored, binary doc values).</summary>
+    public const string PassageId = "passage_id";
+    /// <summary>"1" on passages a search can return.</summary>
+    public const string Searchable = "searchable";
+    /// <summary>Passage text, analyzed with positions and offsets (searchable passages only; not stored here).</summary>
+    public const string Text = "text";
+    /// <summary>Every passage's text as written (stored only).</summary>
+    public const string StoredText = "passage_text";
+    /// <summary>The document title, analyzed on each searchable passage (weighted in BM25).</summary>
+    public const string Title = "title";
+    /// <summary>The heading the passage stands under: analyzed, stored.</summary>
+    public const string Section = "section";
+    /// <summary>A heading passage's own text, analyzed (quote lookup finds headings; searches find them through <see cref="Section"/>).</summary>
+    public const string Heading = "heading";
+    /// <summary>Surface words of the text (not stemmed, documents only): did-you-mean, completions, wildcard and fuzzy expansion.</summary>
+    public const string Words = "words";
+    public const string Kind = "kind";
+    /// <summary>Source type, lower case (term and sorted doc values).</summary>
+    public const string Source = "source";
+    /// <summary>Author as written (sorted doc values, for the facet).</summary>
+    public const string Author = "author";
+    /// <summary>Author, lower case (term: exact filters).</summary>
+    public const string AuthorKey = "author_key";
+    /// <summary>Author, analyzed (the <c>author:</c> query field matches its words).</summary>
+    public const string AuthorText = "author_text";
+    /// <summary>Year (numeric term and numeric doc values; absent when undated).</summary>
+    public const string Year = "year";
+    /// <summary>First and last day the document's date can stand for, as yyyymmdd (numeric term and doc values).</summary>
+    public const string DateFirst = "date_first";
+    public const string DateLast = "date_last";
+    public const string Ordinal = "ordinal";
+    public const string DuplicateOf = "duplicate_of";
+    public const string Start = "start";
+    public const string End = "end";
+    public const string WordCount = "word_count";
+    public const string ContentHash = "content_hash";
+    public const string FootnoteNumber = "footnote";
+    public const string PostNumber = "post";
+
+    // ---- document records ----
+    /// <summary>The document id again, on its record only (finds the record without its passages).</summary>
+    public const string RecordId = "record_id";
+    public const string DocumentTitle = "doc_title";
+    public const string SourceType = "source_type";
+    public const string Site = "site";
+    public const string AuthorName = "author_name";
+    public const string Date = "date";
+    public const string DatePrecision = "date_precision";
+    public const string DateEvidence = "date_evidence";
+    public const string Url = "url";
+    public const string Inferred = "inferred";
+    public const string SourcePath = "source_path";
+    public const string SourceSize = "source_size";
+    public const string SourceTicks = "source_ticks";
+    public const string DocumentHash = "doc_hash";
+    public const string PassageCount = "passage_count";
+    public const string CleanLength = "clean_length";
+    public const string Warnings = "warnings";
+    /// <summary>The document's position in the corpus (listing or import order): <c>docs</c> lists documents by it.</summary>
+    public const string Order = "order";
+
+    /// <summary>The fields a bare query word searches, with their BM25 boosts (title matches count double).</summary>
+    public static IReadOnlyDictionary<string, float> SearchBoosts { get; } = new Dictionary<string, float>
+    {
+        [Text] = 1f,
+        [Title] = 2f,
+        [Section] = 1f,
+    };
+
+    /// <summary>The analyzed fields a query may name (<c>title:x</c>).</summary>
+    public static IReadOnlyList<string> SearchFields { get; } = [Text, Title, Section];
+}

@@ -1,0 +1,56 @@
+using Lucene.Net.QueryParsers.Classic;
+
+namespace PakRussia.Search.Querying;
+
+/// <summary>
+/// Everything one reading of a query records on the way: warnings, dropped stop words, expansions, filters, the words
+/// typed, and the budget of expansions left. A lenient repair starts a fresh reading, so nothing is counted twice.
+/// </summary>
+internal sealed class QueryReading
+{
+    public required QueryText Text { get; init; }
+    public required bool Strict { get; init; }
+    public required QueryLimits Limits { get; init; }
+    public IVocabulary? Vocabulary { get; init; }
+    /// <summary>The lexer's tokens of <see cref="QueryText.Parsed"/> (for positions and context).</summary>
+    public required IReadOnlyList<Token> Tokens { get; init; }
+    /// <summary>Search stop words too (the query has nothing else).</summary>
+    public bool KeepStopWords { get; init; }
+
+    public List<string> Warnings { get; } = [];
+    public List<string> StopWordsDropped { get; } = [];
+    public List<string> Expansions { get; } = [];
+    public List<string> Filters { get; } = [];
+    public List<string> Words { get; } = [];
+    public int Expanded { get; set; }
+    public bool ExplicitOperators { get; set; }
+    public bool HasText { get; set; }
+
+    /// <summary>
+    /// A problem in the query: strict mode throws it with its position and reason; lenient mode records the warning
+    /// and carries on with what the caller makes of it.
+    /// </summary>
+    public void Problem(int position, string reason, string warning)
+    {
+        if (Strict)
+        {
+            throw new QueryParseException(Text.Shown, position, reason);
+        }
+
+        Warnings.Add(warning);
+    }
+
+    /// <summary>The index in <see cref="Tokens"/> of the token that starts at <paramref name="column"/> (0-based, parsed text), or -1.</summary>
+    public int IndexOf(int column)
+    {
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            if (Tokens[i].BeginColumn == column && Tokens[i].Kind != RegexpToken.EOF)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

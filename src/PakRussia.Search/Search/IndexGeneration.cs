@@ -1,0 +1,71 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using PakRussia.Search.Indexing;
+using PakRussia.Search.Querying;
+
+namespace PakRussia.Search.Search;
+
+/// <summary>
+/// One commit of the index, open for searching: Lucene's <see cref="IndexSearcher"/> over that commit's reader, with
+/// what belongs to the commit rather than to a query (its id, counts, vocabulary, the document records read so far).
+/// A request acquires one generation and answers wholly from it, so a rebuild mid-request never mixes two.
+/// </summary>
+public sealed class IndexGeneration : IndexSearcher
+{
+    /// <summary>Indexes up to this size have every file's checksum verified when a generation is opened.</summary>
+    public const long VerifyAllBelowBytes = 64L * 1024 * 1024;
+
+    internal IndexGeneration(DirectoryReader reader, string path) : base(reader)
+    {
+        Similarity = new BM25Similarity();
+        var commit = reader.IndexCommit;
+        IndexSchema.Validate(commit.UserData, path);
+        Commit = new IndexCommitInfo(commit.Generation, new Dictionary<string, string>(commit.UserData));
+        Path = path;
+        Verify(reader);
+        Vocabulary = new IndexVocabulary(reader);
+        Records = new DocumentRecords(this);
+        SearchablePassages = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(IndexFields.Searchable, "1"))));
+    }
+
+    public string Path { get; }
+
+    public IndexCommitInfo Commit { get; }
+
+    /// <summary>The generation id (one per build), sent as X-Index-Generation.</summary>
+    public string Id => Commit.Id;
+
+    public IndexVocabulary Vocabulary { get; }
+
+    internal DocumentRecords Records { get; }
+
+    /// <summary>The passages a search may return (not headings, not word-for-word repeats), cached per segment.</summary>
+    public Filter SearchablePassages { get; }
+
+    /// <summary>
+    /// Lucene 4.8 checksums every file; here they are verified when the generation is opened, for indexes small enough
+    /// that reading every byte costs little, so a damaged file is reported before it answers wrongly.
+    /// </summary>
+    private static void Verify(DirectoryReader reader)
+    {
+        long bytes = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            if (leaf.AtomicReader is SegmentReader segment)
+            {
+                bytes += segment.SegmentInfo.GetSizeInBytes();
+            }
+        }
+
+        if (bytes > VerifyAllBelowBytes)
+        {
+            return;
+        }
+
+        foreach (var leaf in reader.Leaves)
+        {
+            leaf.AtomicReader.CheckIntegrity();
+        }
+    }
+}
