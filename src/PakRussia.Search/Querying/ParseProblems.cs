@@ -26,12 +26,13 @@ internal static class ParseProblems
                     return (text.Shown.Length + 1, "missing '\"'");
                 }
 
-                if (atEnd && after.EndsWith('\\'))
+                if (atEnd && EndsWithLoneBackslash(text.Parsed))
                 {
                     return (text.ToShown(text.Parsed.Length - 1), "nothing to escape after '\\'");
                 }
 
-                return (text.ToShown(Math.Min(column, text.Parsed.Length)), $"unexpected '{CharAt(text.Parsed, column)}'");
+                // The lexer counts columns from 1.
+                return (text.ToShown(Math.Clamp(column - 1, 0, text.Parsed.Length)), $"unexpected '{CharAt(text.Parsed, column - 1)}'");
             }
 
             case ParseException { CurrentToken: { } current } parse:
@@ -110,18 +111,19 @@ internal static class ParseProblems
                     return $"closed the quote opened at {text.ToShown(quote)}";
                 }
 
-                if (atEnd && after.EndsWith('\\'))
+                if (atEnd && EndsWithLoneBackslash(text.Parsed))
                 {
                     var at = text.Parsed.Length - 1;
                     text.Blank(at, at + 1);
                     return $"dropped the '\\' at {text.ToShown(at)}: nothing to escape";
                 }
 
-                if (column >= 0 && column < text.Parsed.Length)
+                var index = column - 1; // the lexer counts columns from 1
+                if (index >= 0 && index < text.Parsed.Length)
                 {
-                    var c = text.Parsed[column];
-                    text.Blank(column, column + 1);
-                    return $"dropped the '{c}' at {text.ToShown(column)}";
+                    var c = text.Parsed[index];
+                    text.Blank(index, index + 1);
+                    return $"dropped the '{c}' at {text.ToShown(index)}";
                 }
 
                 return null;
@@ -150,9 +152,17 @@ internal static class ParseProblems
                     case RegexpToken.AND or RegexpToken.OR or RegexpToken.NOT when previous is null:
                         Blank(text, offending);
                         return $"dropped '{shown}' with nothing before it";
+                    case RegexpToken.NOT when previous?.Kind == RegexpToken.NOT:
+                        Blank(text, previous);
+                        Blank(text, offending);
+                        return $"read '{Image(text, previous)} {shown}' as no negation (two negations cancel)";
                     case RegexpToken.AND or RegexpToken.OR or RegexpToken.NOT when IsOperator(previous):
                         Blank(text, offending);
                         return $"dropped '{shown}' right after '{Image(text, previous!)}'";
+                    case RegexpToken.RANGEIN_END or RegexpToken.RANGEEX_END when previous?.Kind is RegexpToken.RANGE_GOOP or RegexpToken.RANGE_QUOTED:
+                        // [2014] means the one value: [2014 TO 2014].
+                        text.Insert(offending.BeginColumn, " TO " + previous.Image);
+                        return $"read the range [{Image(text, previous)}] as [{previous.Image} TO {previous.Image}]";
                     case RegexpToken.CARAT:
                         var boost = Next(failure.Tokens, offending) is { Kind: RegexpToken.NUMBER } number ? number : null;
                         Blank(text, offending);
@@ -220,6 +230,17 @@ internal static class ParseProblems
             default:
                 return null;
         }
+    }
+
+    private static bool EndsWithLoneBackslash(string parsed)
+    {
+        var count = 0;
+        for (var i = parsed.Length - 1; i >= 0 && parsed[i] == '\\'; i--)
+        {
+            count++;
+        }
+
+        return count % 2 == 1;
     }
 
     /// <summary>The index in <paramref name="parsed"/> of a quote left open, or null.</summary>

@@ -31,6 +31,8 @@ internal sealed class PassageQueryParser : QueryParser
 
     private readonly QueryReading _reading;
     private readonly IReadOnlyDictionary<string, float> _fields;
+    /// <summary>The words each query built so far stands for, so an excluded clause's words are not counted as typed.</summary>
+    private readonly Dictionary<Query, List<string>> _wordsOf = new(ReferenceEqualityComparer.Instance);
 
     public PassageQueryParser(QueryReading reading, IReadOnlyDictionary<string, float> fields, bool anyWord)
         : base(PassageAnalyzer.Version, null, PassageAnalyzer.QueryWords)
@@ -134,7 +136,7 @@ internal sealed class PassageQueryParser : QueryParser
 
         if (clauses.Count == 0)
         {
-            if (surface.Count == 0)
+            if (surface.Count == 0 && text.Trim() is not ("+" or "-" or "!"))
             {
                 _reading.Warnings.Add(text.Trim().Length == 0
                     ? (quoted ? "dropped an empty phrase" : "dropped an empty word")
@@ -145,12 +147,14 @@ internal sealed class PassageQueryParser : QueryParser
         }
 
         _reading.HasText = true;
+        var result = clauses.Count == 1 ? clauses[0] : Any(clauses);
         if (typed)
         {
             _reading.Words.Add(text);
+            _wordsOf[result] = [text];
         }
 
-        return clauses.Count == 1 ? clauses[0] : Any(clauses);
+        return result;
     }
 
     // ---- metadata filters ----
@@ -374,7 +378,11 @@ internal sealed class PassageQueryParser : QueryParser
     {
         var shown = termStr + "~" + (minSimilarity is DefaultFuzzy or < 1f ? "" : ((int)minSimilarity).ToString(CultureInfo.InvariantCulture));
         int edits;
-        if (minSimilarity is DefaultFuzzy or < 1f)
+        if (minSimilarity == 0f)
+        {
+            edits = 0;
+        }
+        else if (minSimilarity is DefaultFuzzy or < 1f)
         {
             edits = termStr.Length <= 4 ? 1 : 2;
         }
@@ -398,10 +406,16 @@ internal sealed class PassageQueryParser : QueryParser
             return GetFieldQuery(field, termStr, quoted: false);
         }
 
-        _reading.Words.Add(termStr);
         var word = Fold(termStr);
-        return Expand(field, shown, vocabulary => (vocabulary.Fuzzy(word, edits, Budget, out var total).ToList(), total),
-            fallback: () => Words(field?.ToLowerInvariant(), termStr, quoted: false, slop: 0), ranking: "closest");
+        var expanded = Expand(field, shown, vocabulary => (vocabulary.Fuzzy(word, edits, Budget, out var total).ToList(), total),
+            fallback: () => Words(field?.ToLowerInvariant(), termStr, quoted: false, slop: 0, typed: false), ranking: "closest");
+        if (expanded is not null)
+        {
+            _reading.Words.Add(termStr);
+            _wordsOf[expanded] = [termStr];
+        }
+
+        return expanded;
     }
 
     protected override Query? GetRegexpQuery(string field, string termStr)
@@ -524,12 +538,25 @@ internal sealed class PassageQueryParser : QueryParser
             _reading.ExplicitOperators = true;
         }
 
+        if (mods == MOD_NOT && q is not null && _wordsOf.TryGetValue(q, out var excluded))
+        {
+            foreach (var word in excluded)
+            {
+                _reading.Words.Remove(word);
+            }
+        }
+
         base.AddClause(clauses, conj, mods, q);
     }
 
-    protected override Query GetBooleanQuery(IList<BooleanClause> clauses, bool disableCoord)
+    protected override Query? GetBooleanQuery(IList<BooleanClause> clauses, bool disableCoord)
     {
         var query = base.GetBooleanQuery(clauses, disableCoord);
+        if (query is not null)
+        {
+            _wordsOf[query] = clauses.SelectMany(c => _wordsOf.GetValueOrDefault(c.Query) ?? []).ToList();
+        }
+
         // Lucene matches nothing for a group of only exclusions; we mean "every passage except these".
         if (query is BooleanQuery { Clauses.Count: > 0 } boolean && boolean.Clauses.All(c => c.Occur == Occur.MUST_NOT))
         {

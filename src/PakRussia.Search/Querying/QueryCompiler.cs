@@ -101,6 +101,11 @@ public static class QueryCompiler
                 Tokens = tokens,
                 KeepStopWords = keepStopWords,
             };
+            if (text.Parsed.Trim().Length == 0)
+            {
+                return (null, reading); // Lucene's parser refuses an empty query; it is simply empty
+            }
+
             var parser = new PassageQueryParser(reading, fields, options.AnyWord);
             try
             {

@@ -129,6 +129,19 @@ internal sealed class QueryText
     /// <summary>Adds text at the end of <see cref="Parsed"/> (closing a quote, a parenthesis or a range).</summary>
     public void Append(string text) => Parsed += text;
 
+    /// <summary>Inserts text into <see cref="Parsed"/> before <paramref name="parsedIndex"/>; positions keep pointing into <see cref="Shown"/>.</summary>
+    public void Insert(int parsedIndex, string text)
+    {
+        var shownIndex = ToShown(parsedIndex) - 1;
+        Parsed = Parsed.Insert(parsedIndex, text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            _insertions.Add(shownIndex);
+        }
+
+        _insertions.Sort();
+    }
+
     /// <summary>
     /// The tokens of <see cref="Parsed"/> as Lucene's own lexer reads them (iteratively: no nesting depth can overflow
     /// anything), up to a lexical error, which is returned instead of thrown.

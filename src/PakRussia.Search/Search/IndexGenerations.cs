@@ -18,6 +18,10 @@ internal sealed class IndexGenerations(string path) : IDisposable
     private FSDirectory? _directory;
     private SearcherManager? _manager;
     private bool _disposed;
+    private int _opened;
+
+    /// <summary>How many generations this instance has opened (for tests: concurrent first searches open one).</summary>
+    internal int Opened => Volatile.Read(ref _opened);
 
     /// <summary>The current generation for one request; dispose the lease when the request is done.</summary>
     public Lease Acquire()
@@ -105,7 +109,7 @@ internal sealed class IndexGenerations(string path) : IDisposable
         var directory = IndexDirectory.Open(path);
         try
         {
-            _manager = new SearcherManager(directory, new GenerationFactory(path));
+            _manager = new SearcherManager(directory, new GenerationFactory(this, path));
             _directory = directory;
         }
         catch (Exception ex)
@@ -139,9 +143,14 @@ internal sealed class IndexGenerations(string path) : IDisposable
         }
     }
 
-    private sealed class GenerationFactory(string path) : SearcherFactory
+    private sealed class GenerationFactory(IndexGenerations owner, string path) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new IndexGeneration((DirectoryReader)reader, path);
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            var generation = new IndexGeneration((DirectoryReader)reader, path);
+            Interlocked.Increment(ref owner._opened);
+            return generation;
+        }
     }
 
     /// <summary>One request's hold on a generation.</summary>

@@ -296,5 +296,8 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         return copies.OrderBy(c => c.Ordinal).Select(c => c.Id).ToList();
     }
 
+    /// <summary>Generations opened so far (tests).</summary>
+    internal int GenerationsOpened => _generations.Opened;
+
     public void Dispose() => _generations.Dispose();
 }

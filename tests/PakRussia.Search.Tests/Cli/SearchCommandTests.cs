@@ -126,7 +126,7 @@ public sealed class SearchCommandTests(SeedIndex seeds) : IClassFixture<SeedInde
     public void IndexOnFirstUse_BuildsAMissingIndex()
     {
         using var temp = new TempFolder();
-        var (exit, output, error) = SeedIndex.RunCli("search", "Druzhba", "--index", temp.File("new/index.db"), "--corpus", RepoPaths.Seeds);
+        var (exit, output, error) = SeedIndex.RunCli("search", "Druzhba", "--index", temp.File("new/index"), "--corpus", RepoPaths.Seeds);
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("indexed", error);
         Assert.Contains("Druzhba", output);

@@ -81,7 +81,7 @@ public sealed class CorpusCommandTests(SeedIndex seeds) : IClassFixture<SeedInde
     public void Docs_MissingCorpusFolder_IsBadInput()
     {
         using var folder = new TempFolder();
-        var (exit, _, error) = SeedIndex.RunCli("docs", "--corpus", "/nonexistent/corpus", "--index", folder.File("i.db"));
+        var (exit, _, error) = SeedIndex.RunCli("docs", "--corpus", "/nonexistent/corpus", "--index", folder.File("i"));
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("corpus folder not found", error);
     }
@@ -92,7 +92,7 @@ public sealed class CorpusCommandTests(SeedIndex seeds) : IClassFixture<SeedInde
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("a.txt"), "Pakistan and Russia talk about trade and energy in Moscow.");
         File.WriteAllBytes(folder.File("b.txt"), [0, 1, 2, 3]);
-        var (exit, output, error) = SeedIndex.RunCli("docs", "--corpus", folder.Path, "--index", folder.File("index/i.db"));
+        var (exit, output, error) = SeedIndex.RunCli("docs", "--corpus", folder.Path, "--index", folder.File("index/i"));
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("skipped b.txt: binary", error);
         Assert.Contains("1 document(s)", output);

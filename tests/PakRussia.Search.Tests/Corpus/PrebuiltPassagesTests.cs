@@ -42,7 +42,7 @@ public sealed class PrebuiltPassagesTests
         Assert.Equal("Reuters:7:0", PrebuiltPassages.OriginalId("reuters-7.p0", "reuters-7", 0, original));
         Assert.Equal("loose", PrebuiltPassages.OriginalId("loose.p0", "loose", 0, original));
 
-        var index = temp.File("idx.db");
+        var index = temp.File("idx");
         var summary = IndexBuilder.BuildFrom(PrebuiltPassages.Read(path, [], null), index, "test");
         Assert.Equal(5, summary.Passages);
         var hits = new Searcher(index).Search(new SearchRequest { Query = "leased" }).Hits;

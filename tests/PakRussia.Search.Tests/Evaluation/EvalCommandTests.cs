@@ -150,7 +150,7 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public void The_document_ranker_scores_title_words_and_near_pairs_higher()
     {
-        var index = CorpusEvaluation.BuildIndex(_corpus, _folder.File("ranker.db"));
+        var index = CorpusEvaluation.BuildIndex(_corpus, _folder.File("ranker"));
         var ranker = new DocumentRanker(index.IndexPath);
         Assert.Equal(6, ranker.DocumentCount);
         // "island" is in Doc:3's title and text; "animals" in Doc:1's title and Doc:2's text: the title wins.

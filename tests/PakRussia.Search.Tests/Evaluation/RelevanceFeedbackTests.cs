@@ -39,7 +39,7 @@ public sealed class RelevanceFeedbackTests : IDisposable
             """{"_id":"d9","title":"Desert life","text":"The camels cross the dunes on foot."}""",
             """{"_id":"d10","title":"Polar life","text":"The penguins huddle on the ice."}""",
         ]);
-        _index = CorpusEvaluation.BuildIndex(corpus, _folder.File("feedback.db"));
+        _index = CorpusEvaluation.BuildIndex(corpus, _folder.File("feedback"));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,4 +1,6 @@
-using Microsoft.Data.Sqlite;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Directory = System.IO.Directory;
 using PakRussia.Search.Indexing;
 using PakRussia.Search.Search;
 using PakRussia.Search.Tests.TestSupport;
@@ -21,7 +23,7 @@ public sealed class IndexBuilderTests : IDisposable
             File.Copy(file, Path.Combine(_corpus, Path.GetFileName(file)));
         }
 
-        _index = _temp.File("index/pakrussia.db");
+        _index = _temp.File("index/pakrussia");
     }
 
     public void Dispose() => _temp.Dispose();
@@ -63,7 +65,7 @@ public sealed class IndexBuilderTests : IDisposable
         Assert.Equal(1, searcher.Search(new SearchRequest { Query = "quokka delegation" }).Total);
         Assert.Equal(0, searcher.Search(new SearchRequest { Query = "Druzhba" }).Total); // only in the removed explainer
         Assert.Equal(5, searcher.Documents().Count);
-        Assert.Empty(new SqliteVocabulary(Open()).TermsWithPrefix("druzhba", 5));
+        Assert.Empty(searcher.Suggest("druzhba")); // the removed document's words left the index's terms
     }
 
     [Fact]
@@ -84,6 +86,8 @@ public sealed class IndexBuilderTests : IDisposable
     {
         Build();
         var before = new Searcher(_index).Search(new SearchRequest { Query = "warm waters" });
+        var files = IndexFolder.Files(_index);
+        var hash = IndexFolder.Hash(_index);
         File.WriteAllText(Path.Combine(_corpus, "000_new.txt"), "Another forum post about warm waters and the Arabian Sea.\n");
         File.WriteAllText(Path.Combine(_corpus, "zzz_new.txt"), "Yet another document.\n");
 
@@ -94,70 +98,61 @@ public sealed class IndexBuilderTests : IDisposable
         var after = new Searcher(_index).Search(new SearchRequest { Query = "warm waters" });
         Assert.Equal(before.Total, after.Total);
         Assert.Equal(before.Hits.Select(h => h.PassageId), after.Hits.Select(h => h.PassageId));
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(_index)!, "*.building-*"));
-        Assert.Equal("ok", QuickCheck());
+        Assert.Equal(files, IndexFolder.Files(_index)); // the rolled-back build left no file behind
+        Assert.Equal(hash, IndexFolder.Hash(_index));
+        Assert.True(IndexFolder.IsClean(_index));
 
-        // A stale building file from a killed process is cleaned up by the next build.
-        File.WriteAllText(_index + ".building-999999", "half a build");
+        // A file a killed build left behind (not in any commit) is removed by the next build.
+        File.WriteAllText(Path.Combine(_index, "_zz9.fdt"), "half a build");
         var summary = Build();
         Assert.Equal(2, summary.Added);
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(_index)!, "*.building-*"));
-        Assert.False(File.Exists(_index + "-wal"));
-        Assert.False(File.Exists(_index + "-journal"));
+        Assert.False(File.Exists(Path.Combine(_index, "_zz9.fdt")));
+        Assert.True(IndexFolder.IsClean(_index));
     }
 
     [Fact]
     public void AReaderOpenDuringARebuild_KeepsItsGeneration_NewReadersSeeTheNewOne()
     {
         Build();
-        using var reader = IndexFiles.OpenRead(_index);
-        var oldGeneration = Generation(reader);
+        using var directory = FSDirectory.Open(_index);
+        using var reader = DirectoryReader.Open(directory);
+        var oldGeneration = reader.IndexCommit.UserData[IndexSchema.GenerationKey];
+        var searcher = new Lucene.Net.Search.IndexSearcher(reader);
+        var passages = new Lucene.Net.Search.TermQuery(new Term(IndexFields.Type, IndexFields.PassageType));
+        var oldPassages = searcher.Search(passages, 1).TotalHits;
+        File.WriteAllText(Path.Combine(_corpus, "added.txt"), "A new post: Pakistan and Russia discuss the okapiword corridor.");
         Build(new BuildOptions { Rebuild = true });
-        Assert.Equal(oldGeneration, Generation(reader)); // still answering from the old file
-        using var fresh = IndexFiles.OpenRead(_index);
-        Assert.NotEqual(oldGeneration, Generation(fresh));
+        // The old commit's files are gone from the folder, yet the open reader answers from them whole.
+        Assert.Equal(oldGeneration, reader.IndexCommit.UserData[IndexSchema.GenerationKey]);
+        var hits = searcher.Search(passages, 1_000);
+        Assert.Equal(oldPassages, hits.TotalHits);
+        Assert.All(hits.ScoreDocs, hit => Assert.NotNull(searcher.Doc(hit.Doc).Get(IndexFields.StoredText)));
+        Assert.NotEqual(oldGeneration, IndexFolder.Generation(_index));
+        Assert.True(new Searcher(_index).Stats().Passages > oldPassages);
     }
 
     [Theory]
-    [InlineData("zero-byte")]
     [InlineData("random-bytes")]
-    [InlineData("other-sqlite")]
+    [InlineData("foreign-lucene")]
     [InlineData("other-version")]
-    public void UnusableIndexFiles_AreRefusedWithAMessageToRebuild(string kind)
+    public void UnusableIndexFolders_AreRefusedWithAMessageToRebuild(string kind)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_index)!);
+        System.IO.Directory.CreateDirectory(_index);
         switch (kind)
         {
-            case "zero-byte":
-                File.WriteAllBytes(_index, []);
-                break;
             case "random-bytes":
-                File.WriteAllBytes(_index, Enumerable.Range(0, 8192).Select(i => (byte)(i * 7919 % 251)).ToArray());
+                File.WriteAllBytes(Path.Combine(_index, "segments_1"), Enumerable.Range(0, 8192).Select(i => (byte)(i * 7919 % 251)).ToArray());
                 break;
-            case "other-sqlite":
-                using (var other = new SqliteConnection($"Data Source={_index};Pooling=False"))
-                {
-                    other.Open();
-                    using var command = other.CreateCommand();
-                    command.CommandText = "CREATE TABLE t(x); INSERT INTO t VALUES (1);";
-                    command.ExecuteNonQuery();
-                }
-
+            case "foreign-lucene":
+                IndexFolder.WriteForeignIndex(_index);
                 break;
             case "other-version":
                 Build();
-                using (var old = new SqliteConnection($"Data Source={_index};Pooling=False"))
-                {
-                    old.Open();
-                    using var command = old.CreateCommand();
-                    command.CommandText = "PRAGMA user_version = 99";
-                    command.ExecuteNonQuery();
-                }
-
+                IndexFolder.SetUserData(_index, IndexSchema.VersionKey, "99");
                 break;
         }
 
-        var bytes = File.ReadAllBytes(_index);
+        var hash = IndexFolder.Hash(_index);
         var error = Assert.Throws<IndexException>(() => new Searcher(_index).Search(new SearchRequest { Query = "russia" }));
         Assert.Contains("pakrussia index --rebuild", error.Message);
 
@@ -165,28 +160,27 @@ public sealed class IndexBuilderTests : IDisposable
         var (exit, _, stderr) = SeedIndex.RunCli("search", "russia", "--index", _index, "--corpus", _corpus);
         Assert.Equal(3, exit);
         Assert.Contains("rebuild", stderr);
-        Assert.Equal(bytes, File.ReadAllBytes(_index));
+        Assert.Equal(hash, IndexFolder.Hash(_index));
 
         // …but index --rebuild does.
         Assert.Equal(0, SeedIndex.RunCli("index", "--rebuild", "--index", _index, "--corpus", _corpus).Exit);
         Assert.True(new Searcher(_index).Search(new SearchRequest { Query = "russia" }).Total > 0);
     }
 
-    private SqliteConnection Open() => IndexFiles.OpenRead(_index);
-
-    private string QuickCheck()
+    /// <summary>A file where the index folder should be (an old single-file index, say) is never deleted, not even by --rebuild.</summary>
+    [Fact]
+    public void AFileAtTheIndexPath_IsRefusedAndKept()
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA quick_check";
-        return (string)command.ExecuteScalar()!;
-    }
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(_index)!);
+        File.WriteAllText(_index, "SQLite format 3 (an index of an earlier version)");
+        foreach (var args in new[] { new[] { "search", "russia" }, ["index", "--rebuild"] })
+        {
+            var (exit, _, stderr) = SeedIndex.RunCli([.. args, "--index", _index, "--corpus", _corpus]);
+            Assert.Equal(3, exit);
+            Assert.Contains("is a file, not an index folder", stderr);
+        }
 
-    private static string Generation(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
-        return (string)command.ExecuteScalar()!;
+        Assert.Equal("SQLite format 3 (an index of an earlier version)", File.ReadAllText(_index));
     }
 
     private sealed class CrashAfter(int documents) : IProgress<BuildProgress>

@@ -4,7 +4,7 @@ namespace PakRussia.Search.Tests.Querying;
 
 public class DidYouMeanTests
 {
-    private static readonly InMemoryVocabulary Vocabulary = new(
+    private static readonly IVocabulary Vocabulary = TestVocabulary.Of(
     [
         ("pakistan", 512), ("pakistani", 240), ("russia", 455), ("russian", 310), ("afghanistan", 298), ("afghan", 150),
         ("kremlin", 81), ("moscow", 204), ("islamabad", 160), ("taliban", 122), ("soviet", 140), ("treaty", 45),

@@ -30,8 +30,8 @@ public sealed class PlainTextTests
     public void Claims_compile_strictly_without_syntax_errors(string claim)
     {
         var compiled = QueryCompiler.Compile(claim, new QueryOptions { PlainText = true, AnyWord = true, Strict = true }, null);
-        Assert.Empty(compiled.Filters);
-        Assert.NotNull(compiled.Match);
+        Assert.Empty(compiled.Explanation!.Filters);
+        Assert.NotNull(compiled.Query);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class QueryLimitTests
 {
     private static QueryLimitException Limit(string query, bool strict, QueryLimits? limits = null) =>
         Assert.Throws<QueryLimitException>(() =>
-            QueryCompiler.Compile(query, new QueryOptions { Strict = strict, Limits = limits ?? QueryLimits.Default }, Fts5Table.Vocabulary));
+            QueryCompiler.Compile(query, new QueryOptions { Strict = strict, Limits = limits ?? QueryLimits.Default }, QueryTestIndex.Shared.Vocabulary));
 
     [Theory]
     [InlineData(false)]
@@ -19,7 +19,9 @@ public class QueryLimitTests
         Assert.Equal("length", e.Limit);
         Assert.Equal(1_000, e.Maximum);
         Assert.Contains("1,001 characters", e.Message);
-        Assert.NotNull(QueryCompiler.Compile(new string('a', 1_000), new QueryOptions { Strict = strict }, null).Match);
+        var longest = string.Join(' ', Enumerable.Range(0, 50).Select(i => $"word{i:D15}")) + "y"; // 1,000 characters
+        Assert.Equal(1_000, longest.Length);
+        Assert.NotNull(QueryCompiler.Compile(longest, new QueryOptions { Strict = strict }, null).Query);
     }
 
     [Theory]
@@ -39,8 +41,8 @@ public class QueryLimitTests
     [Fact]
     public void SixteenLevelsAreFineSeventeenAreNot()
     {
-        var ok = QueryCompiler.Compile(new string('(', 16) + "russia" + new string(')', 16), new QueryOptions { Strict = true }, null);
-        Assert.Equal("\"russia\"", ok.Match);
+        var ok = QueryCompiler.Compile(new string('(', 16) + "russia" + new string(')', 16), new QueryOptions { Strict = true, Fields = new Dictionary<string, float> { ["text"] = 1f } }, null);
+        Assert.Equal("text:russia", ok.Query?.ToString());
         Assert.Equal("depth", Limit(new string('(', 17) + "russia" + new string(')', 17), strict: false).Limit);
         Assert.Equal("depth", Limit("title:(" + new string('(', 15) + "x" + new string(')', 16), strict: true).Limit);
     }
@@ -50,23 +52,43 @@ public class QueryLimitTests
     {
         var words = Enumerable.Range(0, 65).Select(i => "w" + i).ToList();
         Assert.Equal("clauses", Limit(string.Join(' ', words), strict: false).Limit);
-        Assert.NotNull(QueryCompiler.Compile(string.Join(" AND ", words.Take(64)), new QueryOptions { Strict = true }, null).Match);
+        Assert.NotNull(QueryCompiler.Compile(string.Join(" AND ", words.Take(64)), new QueryOptions { Strict = true }, null).Query);
     }
 
     [Fact]
     public void WildcardExpansionIsCappedPerTermAndInTotal()
     {
-        var vocabulary = new InMemoryVocabulary(
+        var vocabulary = TestVocabulary.Of([..
             from g in "abcde"
             from i in Enumerable.Range(0, 60)
-            select ($"k{g}x{i:D2}", (long)(100 - i)));
-        var q = QueryCompiler.Compile("ka?* kb?* kc?* kd?* ke?*", new QueryOptions(), vocabulary);
+            select ($"k{g}x{i:D2}", (long)(60 - i))]);
+        var q = QueryCompiler.Compile("ka?* kb?* kc?* kd?* ke?*", new QueryOptions { Fields = new Dictionary<string, float> { ["text"] = 1f } }, vocabulary);
         Assert.Contains(q.Warnings, w => w == "'ka?*' matches 60 words; kept the 50 most frequent");
         Assert.Contains(q.Warnings, w => w.Contains("the query already expanded 200 words"));
         Assert.Equal(4, q.Explanation!.Expansions.Count(e => e.Contains(" → k")));
-        Assert.Contains("\"kax00\" OR \"kax01\"", q.Match);
-        Assert.DoesNotContain("\"kax50\"", q.Match);
-        Assert.Contains("\"ke\" *", q.Match);
+        var text = q.Query!.ToString();
+        Assert.Contains("text:kax00 text:kax01", text);
+        Assert.DoesNotContain("text:kax50", text);
+        Assert.Contains("text:ke*", text); // past the budget: every word with the prefix, unranked
+    }
+
+    /// <summary>A query Lucene would expand into more clauses than it allows is refused as too complex, not crashed on.</summary>
+    [Fact]
+    public void MoreClausesThanLuceneAllowsIsALimitError()
+    {
+        var words = string.Join(" OR ", Enumerable.Range(0, 60).Select(i => "w" + i));
+        var limits = new QueryLimits { MaxClauses = 2_000, MaxLength = 100_000 };
+        var previous = Lucene.Net.Search.BooleanQuery.MaxClauseCount;
+        Lucene.Net.Search.BooleanQuery.MaxClauseCount = 50;
+        try
+        {
+            var e = Assert.Throws<QueryLimitException>(() => QueryCompiler.Compile(words, new QueryOptions { Limits = limits }, null));
+            Assert.Equal("clauses", e.Limit);
+        }
+        finally
+        {
+            Lucene.Net.Search.BooleanQuery.MaxClauseCount = previous;
+        }
     }
 
     [Fact]

@@ -96,12 +96,14 @@ public sealed class QuerySearchTests(SeedIndex seeds) : IClassFixture<SeedIndex>
     }
 
     [Fact]
-    public void Explain_ShowsTheFts5ExpressionAndStopWords()
+    public void Explain_ShowsTheLuceneQueryAndStopWords()
     {
         var explain = seeds.Search("the role of Russia in Afghanistan", r => r with { Explain = true }).Explain;
         Assert.NotNull(explain);
         Assert.Contains("the", explain.StopWordsDropped);
-        Assert.Contains("\"russia\"", explain.Match!, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("\"the\"", explain.Match!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("text:russia", explain.Match!);
+        Assert.Contains("title:russia^2.0", explain.Match!);
+        Assert.DoesNotContain(":the", explain.Match!);
+        Assert.Contains("MUST Boolean", explain.Tree);
     }
 }

@@ -1,84 +1,104 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
+using PakRussia.Search.Indexing;
 using PakRussia.Search.Tests.TestSupport;
 
 namespace PakRussia.Search.Tests.Reliability;
 
 /// <summary>
-/// Index files that are not (or no longer) a usable index: each is reported with exit 3 and a message naming the
-/// fix, is never used halfway, never overwritten by a read command, and <c>index --rebuild</c> replaces it.
+/// Index folders that are not (or no longer) a usable index: each is reported with exit 3 and a message naming the
+/// fix, is never used halfway, never overwritten by a read command, and <c>index --rebuild</c> replaces it (a plain file
+/// where the folder should be is refused even by --rebuild: it may be anything of the user's).
 /// </summary>
 public sealed class CorruptIndexTests(SeedIndex seeds) : IClassFixture<SeedIndex>
 {
-    public static TheoryData<string> Kinds => ["random bytes", "zero bytes", "schema version 99", "another program's database", "truncated", "overwritten pages"];
+    private static readonly string[] All =
+        ["random bytes in the commit", "zero-byte commit", "schema version 99", "another program's index", "truncated segment file",
+         "zeroed segment file", "overwritten bytes", "a file at the index path"];
+
+    public static TheoryData<string> Kinds => [.. All];
+
+    public static TheoryData<string> RebuildableKinds => [.. All.Where(k => k != "a file at the index path")];
 
     private void Make(string kind, string path)
     {
+        if (kind == "a file at the index path")
+        {
+            File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(64 * 1024));
+            return;
+        }
+
+        Directory.CreateDirectory(path);
+        if (kind == "another program's index")
+        {
+            IndexFolder.WriteForeignIndex(path);
+            return;
+        }
+
+        foreach (var file in Directory.GetFiles(seeds.IndexPath))
+        {
+            File.Copy(file, Path.Combine(path, Path.GetFileName(file)));
+        }
+
+        var commit = Path.Combine(path, IndexFolder.SegmentsFile(path));
+        var largest = Path.Combine(path, IndexFolder.LargestFile(path));
         switch (kind)
         {
-            case "random bytes":
-                File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(64 * 1024));
+            case "random bytes in the commit":
+                File.WriteAllBytes(commit, RandomNumberGenerator.GetBytes(4096));
                 break;
-            case "zero bytes":
-                File.WriteAllBytes(path, []);
+            case "zero-byte commit":
+                File.WriteAllBytes(commit, []);
                 break;
             case "schema version 99":
-                File.Copy(seeds.IndexPath, path);
-                Execute(path, "PRAGMA user_version = 99");
+                IndexFolder.SetUserData(path, IndexSchema.VersionKey, "99");
                 break;
-            case "another program's database":
-                Execute(path, "CREATE TABLE passages(x); INSERT INTO passages VALUES ('not ours');");
+            case "truncated segment file":
+                var bytes = File.ReadAllBytes(largest);
+                File.WriteAllBytes(largest, bytes[..(bytes.Length / 3)]);
                 break;
-            case "truncated":
-                // The header (application id, version) is intact, the pages are not.
-                var bytes = File.ReadAllBytes(seeds.IndexPath);
-                File.WriteAllBytes(path, bytes[..(bytes.Length / 3)]);
+            case "zeroed segment file":
+                File.WriteAllBytes(largest, new byte[new FileInfo(largest).Length]);
                 break;
-            case "overwritten pages":
-                var whole = File.ReadAllBytes(seeds.IndexPath);
-                new Random(3).NextBytes(whole.AsSpan(4096, whole.Length - 8192));
-                File.WriteAllBytes(path, whole);
+            case "overwritten bytes":
+                // Three 4 KB blocks scribbled over in the middle; header and footer intact.
+                var whole = File.ReadAllBytes(largest);
+                var random = new Random(3);
+                foreach (var at in new[] { whole.Length / 4, whole.Length / 2, whole.Length * 3 / 4 })
+                {
+                    random.NextBytes(whole.AsSpan(Math.Max(64, at - 2048), Math.Min(4096, whole.Length - 64 - Math.Max(64, at - 2048))));
+                }
+
+                File.WriteAllBytes(largest, whole);
                 break;
         }
     }
 
-    private static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
-
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void ReadCommands_OnABadIndex_ExitThreeAndLeaveTheFileAlone(string kind)
+    public void ReadCommands_OnABadIndex_ExitThreeAndLeaveTheFilesAlone(string kind)
     {
         using var temp = new TempFolder();
-        var path = temp.File("bad.db");
+        var path = temp.File("bad");
         Make(kind, path);
-        var before = Hash(path);
+        var before = IndexFolder.Hash(path);
 
         foreach (var args in new[] { new[] { "search", "russia" }, ["search", "pakistan russia", "--json"], ["show", "news-ties-closer.p3"], ["passages", "news-ties-closer"], ["docs"], ["index"] })
         {
             var run = SeedIndex.RunCli([.. args, "--index", path, "--corpus", RepoPaths.Seeds]);
             CliOutcome.Check($"{kind}: {string.Join(' ', args)}", Outcome.IndexProblem, run, "rebuild");
             Assert.Equal("", run.Output.Trim());
-            Assert.Equal(before, Hash(path));
+            Assert.Equal(before, IndexFolder.Hash(path));
         }
 
-        Assert.DoesNotContain(Directory.GetFiles(temp.Path), f => f != path && !f.EndsWith(".lock", StringComparison.Ordinal));
+        Assert.Equal([path], Directory.GetFileSystemEntries(temp.Path));
     }
 
     [Theory]
-    [MemberData(nameof(Kinds))]
+    [MemberData(nameof(RebuildableKinds))]
     public void Rebuild_ReplacesABadIndex(string kind)
     {
         using var temp = new TempFolder();
-        var path = temp.File("bad.db");
+        var path = temp.File("bad");
         Make(kind, path);
 
         var rebuild = SeedIndex.RunCli("index", "--rebuild", "--index", path, "--corpus", RepoPaths.Seeds);
@@ -86,5 +106,18 @@ public sealed class CorruptIndexTests(SeedIndex seeds) : IClassFixture<SeedIndex
         var search = SeedIndex.RunCli("search", "russia", "--json", "--index", path, "--corpus", RepoPaths.Seeds);
         Assert.Equal(0, search.Exit);
         Assert.Equal(seeds.Search("russia").Total, System.Text.Json.JsonDocument.Parse(search.Output).RootElement.GetProperty("total").GetInt64());
+        Assert.True(IndexFolder.IsClean(path));
+    }
+
+    [Fact]
+    public void Rebuild_RefusesAFileAtTheIndexPath_AndKeepsIt()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("bad");
+        Make("a file at the index path", path);
+        var before = IndexFolder.Hash(path);
+        var rebuild = SeedIndex.RunCli("index", "--rebuild", "--index", path, "--corpus", RepoPaths.Seeds);
+        CliOutcome.Check("rebuild over a file", Outcome.IndexProblem, rebuild, "not an index folder");
+        Assert.Equal(before, IndexFolder.Hash(path));
     }
 }

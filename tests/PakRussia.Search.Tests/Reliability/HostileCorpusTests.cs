@@ -82,7 +82,7 @@ public sealed class HostileCorpusTests
             "A zebraword sits next to <mark>fake</mark> and &lt;mark&gt;escaped&lt;/mark&gt; and \uE000forged\uE001 markers and <script>alert(1)</script> in this post about Pakistan and Russia.");
         File.WriteAllText(Path.Combine(corpus, "forged.html"),
             "<html><head><title>Odd page</title></head><body><p>The quaggaword is beside <mark>real element</mark> and &lt;mark&gt;entity&lt;/mark&gt; text and \uE000pua\uE001 here.</p></body></html>");
-        var index = temp.File("idx.db");
+        var index = temp.File("idx");
         IndexBuilder.Update(new FolderCorpusSource(corpus), index);
         var searcher = new Searcher(index);
 
@@ -101,10 +101,15 @@ public sealed class HostileCorpusTests
         Assert.DoesNotContain("<mark>real element</mark>", html.Highlight);
     }
 
-    private static void AssertOnlyRealMarks(SearchHit hit, string word)
+    private static void AssertOnlyRealMarks(SearchHit hit, string word, bool cleaned = true)
     {
-        Assert.DoesNotContain('\uE000', hit.Text + hit.Highlight + hit.Snippet);
-        Assert.DoesNotContain('\uE001', hit.Text + hit.Highlight + hit.Snippet);
+        if (cleaned)
+        {
+            // The corpus cleaner replaces the private-use characters the first engine used as highlight markers.
+            Assert.DoesNotContain('\uE000', hit.Text + hit.Highlight + hit.Snippet);
+            Assert.DoesNotContain('\uE001', hit.Text + hit.Highlight + hit.Snippet);
+        }
+
         var marks = Regex.Matches(hit.Highlight, "<mark>(.*?)</mark>").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(hit.Matches.Count, marks.Count);
         Assert.Equal(Regex.Matches(hit.Highlight, "<mark>").Count, Regex.Matches(hit.Highlight, "</mark>").Count);
@@ -115,15 +120,20 @@ public sealed class HostileCorpusTests
         Assert.DoesNotMatch("<(?!/?mark>)", hit.Highlight);
     }
 
-    /// <summary>Documents imported in code (JSON Lines, benchmarks) skip the corpus cleaner: the index scrubs the markers itself.</summary>
+    /// <summary>
+    /// Documents made in code skip the corpus cleaner: marks come only from match offsets, so no character of the text
+    /// (the first engine's private-use markers, markup) can make one; the characters stay as written, escaped.
+    /// </summary>
     [Fact]
     public void Search_ImportedDocumentWithMarkers_CannotForgeAHighlight()
     {
         using var temp = new TempFolder();
-        var index = temp.File("idx.db");
+        var index = temp.File("idx");
         IndexBuilder.BuildFrom([TestDocuments.Make("imported", "news", "2020", "An okapiword and \uE000forged\uE001 and <mark>x</mark> here.")], index, "test");
         var hit = Assert.Single(new Searcher(index).Search(new SearchRequest { Query = "okapiword" }).Hits);
-        AssertOnlyRealMarks(hit, "okapiword");
+        AssertOnlyRealMarks(hit, "okapiword", cleaned: false);
+        Assert.Contains("\uE000forged\uE001", hit.Text);
+        Assert.Contains("&lt;mark&gt;x&lt;/mark&gt;", hit.Highlight);
     }
 
     /// <summary>Best effort: a file appended to while the indexer reads it is either indexed or skipped with a reason; the build never fails.</summary>
@@ -149,8 +159,8 @@ public sealed class HostileCorpusTests
         {
             for (var i = 0; i < 3; i++)
             {
-                var summary = IndexBuilder.Update(new FolderCorpusSource(corpus), temp.File("idx.db"), new BuildOptions { Rebuild = i == 0 });
-                var indexed = new Searcher(temp.File("idx.db")).Search(new SearchRequest { Query = "growword" }).Total > 0;
+                var summary = IndexBuilder.Update(new FolderCorpusSource(corpus), temp.File("idx"), new BuildOptions { Rebuild = i == 0 });
+                var indexed = new Searcher(temp.File("idx")).Search(new SearchRequest { Query = "growword" }).Total > 0;
                 Assert.True(indexed || summary.Skipped.Any(s => s.Path == "growing.txt"), "growing.txt was neither indexed nor reported as skipped");
             }
         }

@@ -4,14 +4,14 @@ using PakRussia.Search.Tests.TestSupport;
 
 namespace PakRussia.Search.Tests.Search;
 
-/// <summary>The searcher keeps connections between calls; a rebuilt (swapped) or removed index must still be seen at once.</summary>
+/// <summary>The searcher keeps its index generation open between calls; a rebuilt or removed index must still be seen at once.</summary>
 public sealed class SearcherConnectionTests
 {
     [Fact]
-    public void Search_AfterTheIndexIsRebuilt_SeesTheNewFileNotTheKeptConnection()
+    public void Search_AfterTheIndexIsRebuilt_SeesTheNewGenerationNotTheKeptOne()
     {
         using var temp = new TempFolder();
-        var path = temp.File("idx.db");
+        var path = temp.File("idx");
         IndexBuilder.BuildFrom([TestDocuments.Make("a", "news", "2014", "Gwadar port and the warm waters.")], path, "test");
         var searcher = new Searcher(path);
         Assert.Equal(1, searcher.Search(new SearchRequest { Query = "gwadar" }).Total);
@@ -22,15 +22,15 @@ public sealed class SearcherConnectionTests
         Assert.Equal(2, searcher.Search(new SearchRequest { Query = "pipeline" }).Total);
         Assert.Equal(2, searcher.Search(new SearchRequest { Query = "pipeline", Facets = false }).Total);
 
-        File.Delete(path);
+        Directory.Delete(path, recursive: true);
         Assert.Throws<IndexException>(() => searcher.Search(new SearchRequest { Query = "pipeline" }));
     }
 
     [Fact]
-    public async Task Search_FromManyThreads_GivesEachCallItsOwnConnection()
+    public async Task Search_FromManyThreads_AllAnswerFromTheSharedGeneration()
     {
         using var temp = new TempFolder();
-        var path = temp.File("idx.db");
+        var path = temp.File("idx");
         IndexBuilder.BuildFrom([TestDocuments.Make("a", "news", "2014", "Gwadar port and the warm waters.", "Warm relations with Moscow.")], path, "test");
         var searcher = new Searcher(path);
         var totals = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() =>

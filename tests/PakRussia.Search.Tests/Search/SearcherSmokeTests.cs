@@ -10,7 +10,7 @@ public sealed class SearcherSmokeTests
     public void Search_OnHandMadeDocuments_RanksHighlightsCountsAndCollapses()
     {
         using var temp = new TempFolder();
-        var path = temp.File("idx.db");
+        var path = temp.File("idx");
         IndexBuilder.BuildFrom(
         [
             TestDocuments.Make("forum-a", "forum", "2014", "Russia wants to reach warm waters through Afghanistan.", "Relations between Pakistan and Russia improved.", "Russia wants to reach warm waters through Afghanistan."),

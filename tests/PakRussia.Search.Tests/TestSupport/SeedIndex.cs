@@ -14,7 +14,7 @@ public sealed class SeedIndex : IDisposable
 
     public SeedIndex()
     {
-        IndexPath = _folder.File("seeds.db");
+        IndexPath = _folder.File("seeds");
         Summary = IndexBuilder.Update(new FolderCorpusSource(RepoPaths.Seeds), IndexPath);
         Searcher = new Searcher(IndexPath);
     }
@@ -41,5 +41,9 @@ public sealed class SeedIndex : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        Searcher.Dispose();
+        _folder.Dispose();
+    }
 }
