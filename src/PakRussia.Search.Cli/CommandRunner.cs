@@ -30,7 +30,6 @@ public static class CommandRunner
         }
         catch (IndexException ex)
         {
-            if (Environment.GetEnvironmentVariable("PAKRUSSIA_DEBUG_TMP") == "1") error.WriteLine(ex.InnerException?.ToString());
             error.WriteLine($"error: {ex.Message}");
             return ExitCodes.IndexProblem;
         }

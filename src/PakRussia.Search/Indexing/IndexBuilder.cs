@@ -203,9 +203,10 @@ public static class IndexBuilder
         {
             writer = OpenWriter(directory, create, options, merges);
         }
-        catch (Exception ex) when (create && IndexDirectory.Damage(ex, indexPath) is not null && IndexDirectory.HoldsOnlyIndexFiles(indexPath))
+        catch (Exception ex) when (create && IndexDirectory.IsCorruption(ex) && IndexDirectory.HoldsOnlyIndexFiles(indexPath))
         {
-            // --rebuild over a damaged index: its files cannot even be listed as a commit, so they go first.
+            // --rebuild over a damaged index (its commit cannot even be read): its files go first. Never for a lock or
+            // any other failure: those leave the folder as it is.
             IndexDirectory.DeleteIndexFiles(indexPath);
             writer = OpenWriter(directory, create, options, merges);
         }

@@ -114,7 +114,7 @@ public static partial class IndexDirectory
     /// </summary>
     public static IndexException? Damage(Exception ex, string path) => ex switch
     {
-        IndexException => null,
+        IndexException or LockObtainFailedException => null,
         CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException
             => new IndexException($"{path} is damaged: a file of the index is corrupt, truncated or of an unknown format. {RebuildHint}", ex),
         FileNotFoundException or DirectoryNotFoundException
@@ -125,6 +125,10 @@ public static partial class IndexDirectory
             => new IndexException($"{path} is damaged: the index cannot be read. {RebuildHint}", ex),
         _ => null,
     };
+
+    /// <summary>True for the failures that mean the index's bytes are wrong (not a lock, a permission or a full disk).</summary>
+    public static bool IsCorruption(Exception ex) =>
+        ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException;
 
     /// <summary>True when the exception was thrown inside Lucene.Net (reading an index whose bytes are not what they should be).</summary>
     private static bool ThrownByLucene(Exception ex) =>

@@ -38,6 +38,9 @@ public sealed record SearchRequest
 /// <summary>A ranked passage without text or highlights (evaluation, benchmarks).</summary>
 public readonly record struct RankedPassage(string PassageId, string DocId, double Score);
 
+/// <summary>What <see cref="Searcher.Top"/> found: the total, the facets, the best passages, the generation, and whether the OR fallback ran.</summary>
+public sealed record TopPassages(long Total, IReadOnlyList<RankedPassage> Hits, FacetSet Facets, string Generation, bool FellBack);
+
 /// <summary>Limits on what a request may ask for.</summary>
 public static class SearchLimits
 {

@@ -156,25 +156,38 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// The top <paramref name="depth"/> passages by BM25, without highlights, facets or paging: for evaluation
     /// and benchmarks. Filters in the request apply; the OR fallback applies as in <see cref="Search"/>.
     /// </summary>
-    public IReadOnlyList<RankedPassage> Rank(SearchRequest request, int depth, CancellationToken cancellationToken = default)
+    public IReadOnlyList<RankedPassage> Rank(SearchRequest request, int depth, CancellationToken cancellationToken = default) =>
+        Top(request with { Facets = false }, depth, cancellationToken).Hits;
+
+    /// <summary>
+    /// The search's matching, counting and ranking without its presentation: the total, the facets (when
+    /// <see cref="SearchRequest.Facets"/>), and the best <paramref name="depth"/> passages as ids and scores read from doc
+    /// values (no stored fields, no highlights). What <see cref="Search"/> does before it builds the page; the
+    /// benchmarks time it against the peers' "top-k ids" contract.
+    /// </summary>
+    public TopPassages Top(SearchRequest request, int depth, CancellationToken cancellationToken = default)
     {
         if (depth < 1 || depth > SearchLimits.MaxResultWindow)
             throw new SearchRequestException($"depth must be between 1 and {SearchLimits.MaxResultWindow} (got {depth}).");
         return Budgeted(request.TimeBudget, cancellationToken, (generation, budget) =>
         {
             var compiled = Compile(generation, request);
-            if (compiled.Query is null)
-                return [];
             var selections = new FacetSelections(request);
+            if (compiled.Query is null && selections.IsEmpty)
+                return new TopPassages(0, [], new FacetSet(), generation.Id, false);
             budget.Check();
-            var (collector, top) = Collect(generation, budget, compiled.Query, selections, countFacets: false, request.Sort, depth);
+            var query = compiled.Query ?? new MatchAllDocsQuery();
+            var (collector, top) = Collect(generation, budget, query, selections, request.Facets, request.Sort, depth);
+            var fellBack = false;
             if (collector.Matched == 0 && compiled.Fallback is not null)
             {
                 budget.Check();
-                (_, top) = Collect(generation, budget, compiled.Fallback, selections, countFacets: false, request.Sort, depth);
+                (collector, top) = Collect(generation, budget, compiled.Fallback, selections, request.Facets, request.Sort, depth);
+                fellBack = collector.Matched > 0;
             }
 
-            return Keys(generation, top.GetTopDocs().ScoreDocs).Select(k => new RankedPassage(k.PassageId, k.DocId, k.Score)).ToList();
+            var hits = Keys(generation, top.GetTopDocs().ScoreDocs).Select(k => new RankedPassage(k.PassageId, k.DocId, k.Score)).ToList();
+            return new TopPassages(collector.Total, hits, collector.Facets(docId => generation.Records.Find(docId)?.Metadata.Title), generation.Id, fellBack);
         });
     }
 

@@ -28,6 +28,20 @@ public sealed class QuoteLookupTests(SeedIndex seeds, ITestOutputHelper log) : I
 
     private static string Folded(string text) => string.Join(' ', new FoldedText(text).Tokens.Select(t => t.Text));
 
+    /// <summary>A document's title (or a heading) is text a researcher quotes too: candidates come from the headings as well.</summary>
+    [Fact]
+    public void A_forum_threads_title_is_found_in_its_heading()
+    {
+        var result = Find("Russia can't find a better ally than Pakistan in the region");
+        Assert.True(result.Found, result.Message);
+        var match = result.Matches[0];
+        Assert.Equal("forum-better-ally", match.DocId);
+        Assert.True(match.Exact);
+        var (exit, output, _) = seeds.Cli("quote", "Russia can't find a better ally than Pakistan in the region");
+        Assert.Equal(0, exit);
+        Assert.Contains("forum-better-ally.p0", output);
+    }
+
     [Fact]
     public void A_quote_spanning_a_hard_line_break_is_found_word_for_word_with_exact_offsets()
     {

@@ -11,13 +11,16 @@ namespace PakRussia.Search.Tests.Relevance;
 /// <summary>
 /// Relevance regression on the seed corpus: every query of seed-judgments.json goes through <see cref="Searcher.Search"/>
 /// as a user types it (AND with its OR fallback), and is scored against the passages its fragments name.
-/// Fails when a query listed in seed-baseline.json no longer has a relevant passage in its top 5, or when mean
-/// success@5 falls more than 0.02 below the baseline's. After a deliberate improvement, refresh the baseline with
-/// <c>PAKRUSSIA_UPDATE_SEED_BASELINE=1 dotnet test --filter SeedRelevanceTests</c> and commit the file.
+/// Prints each query's success@5 and nDCG@10 beside the baseline's ("before"). Fails when a query listed in
+/// seed-baseline.json no longer has a relevant passage in its top 5, when mean success@5 falls more than 0.02 below the
+/// baseline's, or when one query's nDCG@10 falls more than 0.05 below its own. After a deliberate change, refresh the
+/// baseline with <c>PAKRUSSIA_UPDATE_SEED_BASELINE=1 dotnet test --filter SeedRelevanceTests</c>, say why in the commit,
+/// and commit the file.
 /// </summary>
 public sealed partial class SeedRelevanceTests(SeedIndex seeds, ITestOutputHelper output) : IClassFixture<SeedIndex>
 {
     private const double Tolerance = 0.02;
+    private const double QueryTolerance = 0.05;
     private static readonly SeedJudgments Judgments = SeedJudgments.Load(SeedJudgments.DefaultPath);
     private static readonly string BaselinePath = Path.Combine(RepoPaths.Root, "tests", "PakRussia.Search.Tests", "Relevance", "seed-baseline.json");
 
@@ -34,7 +37,12 @@ public sealed partial class SeedRelevanceTests(SeedIndex seeds, ITestOutputHelpe
         var (relevant, problems) = Resolve();
         Assert.True(problems.Count == 0, "ingestion changed; fix the judgments or the pipeline:\n" + string.Join("\n", problems));
 
+        var baseline = JsonSerializer.Deserialize<SeedBaseline>(File.ReadAllText(BaselinePath), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
+            ?? throw new InvalidDataException($"{BaselinePath} is empty");
+        output.WriteLine($"before: {baseline.MeasuredWith}");
         var passing = new List<string>();
+        var perQuery = new Dictionary<string, QueryScore>(StringComparer.Ordinal);
+        var worse = new List<string>();
         double successSum = 0, ndcgSum = 0;
         foreach (var query in Judgments.Queries)
         {
@@ -45,8 +53,15 @@ public sealed partial class SeedRelevanceTests(SeedIndex seeds, ITestOutputHelpe
             var ranking = hits.Select((h, i) => new RankedDocument(h.PassageId, hits.Count - i));
             var ndcg = RelevanceMetrics.NdcgAt(ranking, grades, 10);
             var firstRelevant = hits.Select((h, i) => (h, i)).FirstOrDefault(x => grades.ContainsKey(x.h.PassageId));
+            var before = baseline.PerQuery?.GetValueOrDefault(query.Id);
             output.WriteLine(FormattableString.Invariant(
-                $"{query.Id} {(top5 ? "ok  " : "MISS")} nDCG@10 {ndcg:0.000} first relevant {(firstRelevant.h is null ? "-" : (firstRelevant.i + 1).ToString(CultureInfo.InvariantCulture))}  {query.Query}"));
+                $"{query.Id} {(top5 ? "ok  " : "MISS")} nDCG@10 {ndcg:0.000} (before {(before is null ? "-" : before.Ndcg10.ToString("0.000", CultureInfo.InvariantCulture))}{(before is null ? "" : before.Success5 == 1 ? ", ok" : ", MISS")}) first relevant {(firstRelevant.h is null ? "-" : (firstRelevant.i + 1).ToString(CultureInfo.InvariantCulture))}  {query.Query}"));
+            perQuery[query.Id] = new QueryScore(top5 ? 1 : 0, Math.Round(ndcg, 3));
+            if (before is not null && ndcg < before.Ndcg10 - QueryTolerance)
+            {
+                worse.Add(FormattableString.Invariant($"{query.Id} ({before.Ndcg10:0.000} -> {ndcg:0.000})"));
+            }
+
             if (top5) passing.Add(query.Id);
             successSum += top5 ? 1 : 0;
             ndcgSum += ndcg;
@@ -57,15 +72,16 @@ public sealed partial class SeedRelevanceTests(SeedIndex seeds, ITestOutputHelpe
         var meanNdcg = Math.Round(ndcgSum / n, 4);
         output.WriteLine(FormattableString.Invariant($"seed queries: {n}, success@5 {success5:0.0000}, nDCG@10 {meanNdcg:0.0000}"));
 
+        output.WriteLine(FormattableString.Invariant($"before: success@5 {baseline.SuccessAt5:0.0000}, nDCG@10 {baseline.NdcgAt10:0.0000}"));
         if (Environment.GetEnvironmentVariable("PAKRUSSIA_UPDATE_SEED_BASELINE") == "1")
         {
-            var fresh = new SeedBaseline(success5, meanNdcg, passing);
+            var fresh = new SeedBaseline(success5, meanNdcg, passing, perQuery, $"the engine as of {DateTime.UtcNow:yyyy-MM-dd}");
             File.WriteAllText(BaselinePath, JsonSerializer.Serialize(fresh, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n");
             output.WriteLine($"baseline written to {BaselinePath}");
+            return;
         }
 
-        var baseline = JsonSerializer.Deserialize<SeedBaseline>(File.ReadAllText(BaselinePath), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
-            ?? throw new InvalidDataException($"{BaselinePath} is empty");
+        Assert.True(worse.Count == 0, $"queries whose nDCG@10 fell more than {QueryTolerance} below the baseline: {string.Join(", ", worse)}");
         var lost = baseline.Passing.Except(passing, StringComparer.Ordinal).ToList();
         Assert.True(lost.Count == 0, $"queries that passed success@5 in the baseline no longer do: {string.Join(", ", lost)}");
         Assert.True(success5 >= baseline.SuccessAt5 - Tolerance,
@@ -144,5 +160,8 @@ public sealed partial class SeedRelevanceTests(SeedIndex seeds, ITestOutputHelpe
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    private sealed record SeedBaseline(double SuccessAt5, double NdcgAt10, IReadOnlyList<string> Passing);
+    private sealed record QueryScore(int Success5, double Ndcg10);
+
+    private sealed record SeedBaseline(double SuccessAt5, double NdcgAt10, IReadOnlyList<string> Passing,
+        IReadOnlyDictionary<string, QueryScore>? PerQuery = null, string? MeasuredWith = null);
 }

@@ -173,4 +173,35 @@ public sealed class SeedSearchTests(SeedIndex seeds) : IClassFixture<SeedIndex>
         var plain = seeds.Search("\"warm waters\"").Hits.First();
         Assert.Null(plain.TitleHighlight);
     }
+
+    [Fact]
+    public void AnExcludedWord_IsNeverMarked_EvenInAPassageThatHasIt()
+    {
+        // (pakistan -afghanistan) OR kremlin: the passage about the Kremlin names Afghanistan; it is listed, Afghanistan unmarked.
+        var response = seeds.Search("(pakistan -afghanistan) OR kremlin", r => r with { PageSize = 100 });
+        var hit = response.Hits.First(h => h.Text.Contains("Kremlin") && h.Text.Contains("Afghanistan"));
+        var marked = hit.Matches.Select(m => hit.Text[m.Start..m.End].ToLowerInvariant()).ToList();
+        Assert.Contains("kremlin", marked);
+        Assert.DoesNotContain("afghanistan", marked);
+    }
+
+    [Fact]
+    public void APhrase_IsMarkedOnlyWhereItOccurs_NotItsWordsAlone()
+    {
+        var hit = seeds.Search("\"gas pipeline\"").Hits.First(h => h.Text.Contains("pipeline", StringComparison.OrdinalIgnoreCase));
+        Assert.All(hit.Matches, m => Assert.Equal("gas pipeline", hit.Text[m.Start..m.End], ignoreCase: true));
+        var words = seeds.Search("gas pipeline").Hits.First(h => h.PassageId == hit.PassageId);
+        Assert.True(words.Matches.Count >= hit.Matches.Count * 2, "the words alone are each marked");
+    }
+
+    [Fact]
+    public void Boosts_ChangeTheRanking()
+    {
+        static bool Has(SearchHit hit, string word) =>
+            (hit.Text + " " + hit.Section + " " + hit.Title).Contains(word, StringComparison.OrdinalIgnoreCase);
+        var towardsPipeline = seeds.Search("soviet OR pipeline^10").Hits;
+        var towardsSoviet = seeds.Search("soviet^10 OR pipeline").Hits;
+        Assert.True(Has(towardsPipeline[0], "pipeline") && !Has(towardsPipeline[0], "soviet"), towardsPipeline[0].PassageId);
+        Assert.True(Has(towardsSoviet[0], "soviet") && !Has(towardsSoviet[0], "pipeline"), towardsSoviet[0].PassageId);
+    }
 }
