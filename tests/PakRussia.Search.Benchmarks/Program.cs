@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
+using PakRussia.Search;
 using PakRussia.Search.Benchmarks;
+using PakRussia.Search.Indexing;
 using PakRussia.Search.Search;
 using PakRussia.Search.Web;
 
 // On-demand performance measurements (not run in CI). See notes/performance.md and run-scale.sh.
-//   kinds  --index DB --bands real_queries.bands.tsv [--repeat 5] [--warmup 1] [--per-kind 100]
-//   parts  --index DB --queries FILE [--any] [--repeat 3]
+// --index is an index FOLDER (Lucene; default index/pakrussia), as `pakrussia index --index DIR` builds it.
+//   kinds  --index DIR --bands real_queries.bands.tsv [--repeat 5] [--warmup 1] [--per-kind 100]
+//   parts  --index DIR --queries FILE [--any] [--repeat 3]
 //   build-parts --passages real.jsonl [--limit 100000] [--workdir DIR]
-//   serve  --index DB [--port 5099] [--rps 1000000]
+//   serve  --index DIR [--port 5099] [--rps 1000000]
 static string Arg(string[] args, string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -16,17 +19,23 @@ static string Arg(string[] args, string name, string fallback)
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: kinds|parts|serve --index DB ... (see Program.cs)");
+    Console.Error.WriteLine("usage: kinds|parts|build-parts|serve --index DIR ... (see Program.cs)");
     return 2;
 }
 
-var index = Path.GetFullPath(Arg(args, "--index", "index/pakrussia.db"));
+var index = Path.GetFullPath(Arg(args, "--index", "index/pakrussia"));
+if (args[0] is "kinds" or "parts" or "serve" && !IndexDirectory.IsUsable(index, out var problem))
+{
+    Console.Error.WriteLine(problem);
+    return 1;
+}
+
 switch (args[0])
 {
     case "kinds":
     {
         var kinds = QueryKinds.FromBands(Arg(args, "--bands", "real_queries.bands.tsv"), index, int.Parse(Arg(args, "--per-kind", "100")));
-        var searcher = new Searcher(index);
+        using var searcher = new Searcher(index);
         var repeat = int.Parse(Arg(args, "--repeat", "5"));
         var warmup = int.Parse(Arg(args, "--warmup", "1"));
         foreach (var kind in kinds)
@@ -36,7 +45,7 @@ switch (args[0])
                 var result = QueryKinds.Measure(searcher, kind, facets, warmup, repeat);
                 var json = QueryKinds.ToJson(result);
                 json["load"] = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
-                Console.WriteLine(json.ToJsonString());
+                Console.WriteLine(json.ToJsonString(JsonDefaults.Web));
                 Console.Error.WriteLine($"{kind.Name,-14} facets={(facets ? "on " : "off")} n={result.Queries,3} p50 {result.P50,8:0.000} p95 {result.P95,8:0.000} p99 {result.P99,8:0.000} ms  qps {result.Qps,7:0.0}  zero-hit {result.ZeroHit}  suggested {result.Suggested}");
             }
         }
@@ -50,7 +59,7 @@ switch (args[0])
         var parts = QueryParts.Measure(index, queries, any, int.Parse(Arg(args, "--repeat", "3")));
         foreach (var part in parts)
         {
-            Console.WriteLine(part!.ToJsonString());
+            Console.WriteLine(part!.ToJsonString(JsonDefaults.Web));
         }
 
         return 0;
@@ -61,7 +70,7 @@ switch (args[0])
             Arg(args, "--workdir", Path.Combine(Path.GetTempPath(), "pakrussia-build-parts")));
         foreach (var part in parts)
         {
-            Console.WriteLine(part!.ToJsonString());
+            Console.WriteLine(part!.ToJsonString(JsonDefaults.Web));
         }
 
         return 0;

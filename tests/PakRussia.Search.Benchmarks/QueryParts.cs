@@ -1,92 +1,242 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PakRussia.Search.Citations;
 using PakRussia.Search.Indexing;
+using PakRussia.Search.Passages;
 using PakRussia.Search.Querying;
 using PakRussia.Search.Search;
 
 namespace PakRussia.Search.Benchmarks;
 
 /// <summary>
-/// Where a search's time goes: each step of <see cref="Searcher.Search"/> timed on its own over the same queries
-/// (open + validate a connection, catalog lookup, compile, count, ranked top-10, highlights, passage rows, facet
-/// group-by), next to the whole call. For finding why a target is missed, not for the results table.
+/// Where a search's time goes: the steps of <see cref="Searcher.Search"/> timed one by one over the same queries, with
+/// the engine's own (internal) types, next to the whole calls. For finding why a target is missed, not for the results
+/// table. Per query, on the current generation:
+/// <list type="bullet">
+/// <item>acquire the generation (<see cref="IndexGenerations.Acquire"/>: one listing of the folder + the SearcherManager);
+/// for the first 10 queries of each pass also a cold open (a new <see cref="IndexGenerations"/>: reader, schema check,
+/// checksums of a small index, vocabulary);</item>
+/// <item>compile (<see cref="QueryCompiler.Compile(string, QueryOptions, IVocabulary)"/> over the generation's vocabulary);</item>
+/// <item>collect top-10 without facets, then with facets (<see cref="PassageCollector"/> next to a
+/// <see cref="TopFieldCollector"/> in the searcher's relevance order, over <see cref="IndexGeneration.SearchablePassages"/>,
+/// wrapped by <see cref="QueryBudget"/>), the OR fallback collected as its own step when the AND query matched nothing;</item>
+/// <item>the page: 10 stored passages (<see cref="PassageRecord"/>), document records (the generation's cache, and
+/// uncached: term lookup + stored record), duplicates, highlights (<see cref="MatchHighlighter"/> on text, title and
+/// section, <see cref="Highlighter"/> HTML and snippet), citations, did-you-mean when fewer than 3 passages match;</item>
+/// <item>the whole <see cref="Searcher.Top"/> and <see cref="Searcher.Search"/>, facets off and on.</item>
+/// </list>
+/// Every step runs without a time budget (so no query is cut short). The first, untimed pass warms the JIT and checks
+/// that the step-by-step top-10 is the one <see cref="Searcher.Top"/> returns (reported on stderr).
 /// </summary>
 public static class QueryParts
 {
+    private const int PageSize = 10;
+
+    /// <summary>Queries per pass that also time a cold open of the index (a new reader each time).</summary>
+    private const int ColdOpens = 10;
+
+    /// <summary>
+    /// The searcher's relevance order (private in <see cref="Searcher"/>): score, then document id, then passage ordinal,
+    /// so that ties rank alike whatever the build's document order.
+    /// </summary>
+    private static readonly Sort Relevance = new(
+        SortField.FIELD_SCORE,
+        new SortField(IndexFields.DocId, SortFieldType.STRING),
+        new SortField(IndexFields.Ordinal, SortFieldType.INT32));
+
+    /// <summary>The steps, in the order they run and are printed (a step no query reached is left out).</summary>
+    private static readonly string[] Steps =
+    [
+        "open generation (cold: new reader)",
+        "acquire generation (current)",
+        "compile",
+        "collect top-10, facets off",
+        "collect top-10, OR fallback (AND matched nothing)",
+        "collect top-10 + facets (counts + labels)",
+        "read 10 stored passages",
+        "document records x10 (generation cache)",
+        "document records x10 (term + stored, uncached)",
+        "duplicates x10",
+        "highlight x10 (text, title, section)",
+        "citations x10",
+        "did-you-mean (< 3 matches)",
+        "Searcher.Top facets off",
+        "Searcher.Top facets on",
+        "Searcher.Search facets off",
+        "Searcher.Search facets on",
+    ];
+
     public static JsonArray Measure(string indexPath, IReadOnlyList<string> queries, bool any, int repeat)
     {
-        var steps = new Dictionary<string, List<double>>();
-        void Add(string step, long start) =>
-            (steps.TryGetValue(step, out var list) ? list : steps[step] = []).Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-
-        var searcher = new Searcher(indexPath);
-        using var shared = IndexFiles.OpenRead(indexPath);
-        DocumentCatalog.For(shared);
-        foreach (var q in queries) searcher.Search(new SearchRequest { Query = q, Any = any, Facets = false }); // warm-up
-
-        for (var pass = 0; pass < repeat; pass++)
+        indexPath = Path.GetFullPath(indexPath);
+        var steps = Steps.ToDictionary(s => s, _ => new List<double>());
+        var timing = false;
+        void Add(string step, long start)
         {
-            foreach (var q in queries)
+            var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (timing)
             {
-                var t = Stopwatch.GetTimestamp();
-                using (IndexFiles.OpenRead(indexPath)) { }
-                Add("open+validate+pragmas", t);
-
-                t = Stopwatch.GetTimestamp();
-                DocumentCatalog.For(shared);
-                Add("catalog (cached)", t);
-
-                t = Stopwatch.GetTimestamp();
-                var compiled = QueryCompiler.Compile(q, new QueryOptions { AnyWord = any }, new SqliteVocabulary(shared));
-                Add("compile", t);
-                var match = compiled.Match!;
-
-                t = Stopwatch.GetTimestamp();
-                Scalar(shared, "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH $m", match);
-                Add("count(*)", t);
-
-                t = Stopwatch.GetTimestamp();
-                var rows = Rows(shared, "SELECT rowid, bm25(passage_fts, 1.0, 2.0, 1.0) AS s FROM passage_fts WHERE passage_fts MATCH $m ORDER BY s, rowid LIMIT 10", match);
-                Add("rank top-10 (bm25 3 columns)", t);
-
-                t = Stopwatch.GetTimestamp();
-                Rows(shared, "SELECT rowid, rank FROM passage_fts WHERE passage_fts MATCH $m ORDER BY rank LIMIT 10", match);
-                Add("rank top-10 (ORDER BY rank)", t);
-
-                t = Stopwatch.GetTimestamp();
-                foreach (var row in rows)
-                {
-                    Scalar(shared, "SELECT highlight(passage_fts, 0, char(57344), char(57345)) FROM passage_fts WHERE passage_fts MATCH $m AND rowid = $r", match, row);
-                }
-
-                Add("highlight x10", t);
-
-                t = Stopwatch.GetTimestamp();
-                foreach (var row in rows)
-                {
-                    Scalar(shared, "SELECT text FROM passages WHERE rowid = $r", null, row);
-                    Scalar(shared, "SELECT count(*) FROM passages WHERE duplicate_of = (SELECT passage_id FROM passages WHERE rowid = $r)", null, row);
-                }
-
-                Add("passage rows + duplicates x10", t);
-
-                t = Stopwatch.GetTimestamp();
-                Rows(shared, "SELECT rowid >> 20, count(*) FROM passage_fts WHERE passage_fts MATCH $m GROUP BY 1", match);
-                Add("facet group-by docs", t);
-
-                t = Stopwatch.GetTimestamp();
-                searcher.Search(new SearchRequest { Query = q, Any = any, Facets = false });
-                Add("Searcher.Search facets off", t);
-
-                t = Stopwatch.GetTimestamp();
-                searcher.Search(new SearchRequest { Query = q, Any = any, Facets = true });
-                Add("Searcher.Search facets on", t);
+                steps[step].Add(ms); // every step is listed in Steps, in the order of the output
             }
         }
 
+        using var searcher = new Searcher(indexPath) { TimeBudget = Timeout.InfiniteTimeSpan };
+        using var generations = new IndexGenerations(indexPath);
+        var options = new QueryOptions { AnyWord = any };
+        SearchRequest Request(string q, bool facets) => new() { Query = q, Any = any, Facets = facets, PageSize = PageSize };
+
+        int checkedQueries = 0, sameTop = 0, empty = 0, fellBack = 0;
+        for (var pass = -1; pass < repeat; pass++)
+        {
+            timing = pass >= 0;
+            for (var qi = 0; qi < queries.Count; qi++)
+            {
+                var q = queries[qi];
+                long t;
+                if (qi < ColdOpens)
+                {
+                    t = Stopwatch.GetTimestamp();
+                    using (var fresh = new IndexGenerations(indexPath))
+                    using (fresh.Acquire())
+                    {
+                    }
+
+                    Add("open generation (cold: new reader)", t);
+                }
+
+                t = Stopwatch.GetTimestamp();
+                using var lease = generations.Acquire();
+                Add("acquire generation (current)", t);
+                var generation = lease.Generation;
+
+                t = Stopwatch.GetTimestamp();
+                var compiled = QueryCompiler.Compile(q, options, generation.Vocabulary);
+                Add("compile", t);
+                if (compiled.Query is null)
+                {
+                    if (!timing) empty++;
+                    continue; // Searcher.Search refuses a query with nothing searchable and no filter
+                }
+
+                var selections = new FacetSelections(Request(q, facets: false));
+                var query = compiled.Query;
+
+                t = Stopwatch.GetTimestamp();
+                var (collector, top) = Collect(generation, query, selections, countFacets: false);
+                Add("collect top-10, facets off", t);
+                if (collector.Matched == 0 && compiled.Fallback is not null)
+                {
+                    t = Stopwatch.GetTimestamp();
+                    var (fallbackCollector, fallbackTop) = Collect(generation, compiled.Fallback, selections, countFacets: false);
+                    Add("collect top-10, OR fallback (AND matched nothing)", t);
+                    if (fallbackCollector.Matched > 0)
+                    {
+                        (collector, top, query) = (fallbackCollector, fallbackTop, compiled.Fallback);
+                        if (!timing) fellBack++;
+                    }
+                }
+
+                var hits = top.GetTopDocs(0, PageSize).ScoreDocs;
+
+                t = Stopwatch.GetTimestamp();
+                var (facetCollector, _) = Collect(generation, query, selections, countFacets: true);
+                var facets = facetCollector.Facets(docId => generation.Records.Find(docId)?.Metadata.Title);
+                Add("collect top-10 + facets (counts + labels)", t);
+                GC.KeepAlive(facets);
+
+                t = Stopwatch.GetTimestamp();
+                var passages = hits.Select(h => PassageRecord.Read(generation.Doc(h.Doc))).ToList();
+                Add("read 10 stored passages", t);
+
+                t = Stopwatch.GetTimestamp();
+                var entries = passages.Select(p => generation.Records.Find(p.DocId)).ToList();
+                Add("document records x10 (generation cache)", t);
+
+                t = Stopwatch.GetTimestamp();
+                foreach (var passage in passages)
+                {
+                    if (Searcher.FindDocIn(generation.IndexReader, new Term(IndexFields.RecordId, passage.DocId)) is { } doc)
+                    {
+                        DocumentRecords.Read(generation.Doc(doc));
+                    }
+                }
+
+                Add("document records x10 (term + stored, uncached)", t);
+
+                t = Stopwatch.GetTimestamp();
+                foreach (var passage in passages)
+                {
+                    Searcher.DuplicatesOf(generation, passage.PassageId);
+                }
+
+                Add("duplicates x10", t);
+
+                t = Stopwatch.GetTimestamp();
+                var highlight = compiled.HasText ? MatchHighlighter.ForHighlighting(query) : null;
+                if (highlight is not null)
+                {
+                    for (var i = 0; i < passages.Count; i++)
+                    {
+                        var passage = passages[i];
+                        var matches = MatchHighlighter.Matches(highlight, IndexFields.Text, passage.Text);
+                        Highlighter.ToHtml(passage.Text, matches);
+                        Highlighter.Snippet(passage.Text, matches);
+                        Mark(highlight, IndexFields.Title, entries[i]?.Metadata.Title);
+                        Mark(highlight, IndexFields.Section, passage.Section);
+                    }
+                }
+
+                Add("highlight x10 (text, title, section)", t);
+
+                t = Stopwatch.GetTimestamp();
+                for (var i = 0; i < passages.Count; i++)
+                {
+                    if (entries[i] is { } entry)
+                    {
+                        CitationFormatter.Format(entry.Metadata, passages[i], CitationStyle.Plain);
+                    }
+                }
+
+                Add("citations x10", t);
+
+                if (collector.Total < 3 && compiled.Words.Count > 0)
+                {
+                    t = Stopwatch.GetTimestamp();
+                    DidYouMean.Suggest(q, generation.Vocabulary);
+                    Add("did-you-mean (< 3 matches)", t);
+                }
+
+                t = Stopwatch.GetTimestamp();
+                var whole = searcher.Top(Request(q, facets: false), PageSize);
+                Add("Searcher.Top facets off", t);
+
+                t = Stopwatch.GetTimestamp();
+                searcher.Top(Request(q, facets: true), PageSize);
+                Add("Searcher.Top facets on", t);
+
+                t = Stopwatch.GetTimestamp();
+                searcher.Search(Request(q, facets: false));
+                Add("Searcher.Search facets off", t);
+
+                t = Stopwatch.GetTimestamp();
+                searcher.Search(Request(q, facets: true));
+                Add("Searcher.Search facets on", t);
+
+                if (!timing)
+                {
+                    checkedQueries++;
+                    if (whole.Hits.Select(h => h.PassageId).SequenceEqual(passages.Select(p => p.PassageId))) sameTop++;
+                }
+            }
+        }
+
+        Console.Error.WriteLine($"parts: {queries.Count} queries ({(any ? "OR" : "AND")}), {empty} with nothing to search (skipped), {fellBack} fell back to OR; "
+            + $"step-by-step top-10 = Searcher.Top for {sameTop} of {checkedQueries}");
+
         var result = new JsonArray();
-        foreach (var (step, values) in steps)
+        foreach (var (step, values) in steps.Where(s => s.Value.Count > 0))
         {
             var sorted = values.Order().ToArray();
             result.Add(new JsonObject
@@ -95,33 +245,36 @@ public static class QueryParts
                 ["p50_ms"] = Math.Round(Stats.Percentile(sorted, 50), 3),
                 ["p99_ms"] = Math.Round(Stats.Percentile(sorted, 99), 3),
                 ["mean_ms"] = Math.Round(sorted.Average(), 3),
+                ["n"] = sorted.Length,
             });
         }
 
         return result;
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql, string? match, long? row = null)
+    /// <summary>One pass of the query over the searchable passages, as the searcher collects: facets (or only the total) and the top 10.</summary>
+    private static (PassageCollector Collector, TopDocsCollector<FieldValueHitQueue.Entry> Top) Collect(IndexGeneration generation, Query query,
+        FacetSelections selections, bool countFacets)
     {
-        using var command = Command(connection, sql, match, row);
-        return command.ExecuteScalar();
+        var top = TopFieldCollector.Create(Relevance, PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+        var collector = new PassageCollector(selections, countFacets, top);
+        var budget = new QueryBudget(Timeout.InfiniteTimeSpan, CancellationToken.None);
+        generation.Search(query, generation.SearchablePassages, budget.Wrap(collector));
+        return (collector, top);
     }
 
-    private static List<long> Rows(SqliteConnection connection, string sql, string match)
+    /// <summary>A field's highlight as the searcher makes it for titles and sections (HTML only when the query matched there).</summary>
+    private static void Mark(Query highlight, string field, string? text)
     {
-        using var command = Command(connection, sql, match, null);
-        using var reader = command.ExecuteReader();
-        var rows = new List<long>();
-        while (reader.Read()) rows.Add(reader.GetInt64(0));
-        return rows;
-    }
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, string? match, long? row)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (match is not null) command.Parameters.AddWithValue("$m", match);
-        if (row is not null) command.Parameters.AddWithValue("$r", row.Value);
-        return command;
+        var matches = MatchHighlighter.Matches(highlight, field, text);
+        if (matches.Count > 0)
+        {
+            Highlighter.ToHtml(text, matches);
+        }
     }
 }

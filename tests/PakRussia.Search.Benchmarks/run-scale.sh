@@ -4,13 +4,17 @@
 #   tests/PakRussia.Search.Benchmarks/run-scale.sh [OUT]
 #
 # Environment (all optional):
-#   PEERS     peers folder with npm ci done and the C++ harnesses built (default: a copy of ../shared/peers in $WORK)
+#   PEERS     peers folder with npm ci done and the C++ / Lucene.Net harnesses built (default: a copy of ../shared/peers
+#             in $WORK; a missing C++ or Lucene.Net harness is built on first use by its build.sh)
 #   PASSAGES  contract passages (default $PEERS/data/real.jsonl)     QUERIES (default $PEERS/data/real_queries.txt)
 #   BANDS     query bands (default $PEERS/data/real_queries.bands.tsv)
-#   WORK      scratch folder for indexes and the published CLI (default /tmp/pakrussia-scale); never inside the repo
+#   WORK      scratch folder for indexes and the published CLI (default /tmp/pakrussia-scale); never inside the repo.
+#             Our index is the Lucene folder $WORK/pakrussia/index (kept by bench-contract --keep-index for the later steps).
 #   REPEAT    timed passes (default 3, as the peers' real-text figures)   WARMUP (default 1)
-#   ENGINES   peers to run (default: sqlite_fts5 sqlite_fts5_porter xapian clucene lucenepp sphinx flexsearch postgres;
-#             whoosh (10 min to index), minisearch and lunr (~19 and ~34 GB projected at this size) only when listed)
+#   ENGINES   peers to run (default: sqlite_fts5 sqlite_fts5_porter lucenenet clucene xapian lucenepp sphinx flexsearch postgres;
+#             whoosh (10 min to index), minisearch and lunr (~19 and ~34 GB projected at this size) only when listed).
+#             lucenenet runs with --porter --id-docvalues --facets --highlight (engines lucenenet, lucenenet+facets,
+#             lucenenet+hl), the same analysis and the same three runs as ours (pakrussia, pakrussia+facets, pakrussia+hl).
 #   HTTP_SECONDS  length of each load test (default 30)
 #   SKIP      any of: ours peers kinds parts cold http (space-separated) to leave steps out
 # OUT (default /work/bench/results/scale-DATE) gets results.jsonl (one JSON line per engine and mode, the peers'
@@ -22,7 +26,7 @@ HERE=$REPO/tests/PakRussia.Search.Benchmarks
 WORK=${WORK:-/tmp/pakrussia-scale}
 OUT=${1:-/work/bench/results/scale-$(date +%Y%m%d-%H%M)}
 REPEAT=${REPEAT:-3}; WARMUP=${WARMUP:-1}
-ENGINES=${ENGINES:-sqlite_fts5 sqlite_fts5_porter xapian clucene lucenepp sphinx flexsearch postgres}
+ENGINES=${ENGINES:-sqlite_fts5 sqlite_fts5_porter lucenenet clucene xapian lucenepp sphinx flexsearch postgres}
 SKIP=${SKIP:-}; HTTP_SECONDS=${HTTP_SECONDS:-30}
 mkdir -p "$WORK" "$OUT/logs"
 case "$(readlink -f "$OUT")/" in "$REPO"/*) echo "OUT must be outside the repository" >&2; exit 2 ;; esac
@@ -47,7 +51,9 @@ TIME=(/usr/bin/time -v)
 {
   echo "date: $(date -Is)"; echo "host: $(uname -srm), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM"
   echo "commit: $(git -C "$REPO" rev-parse --short HEAD) ($(git -C "$REPO" status --porcelain | wc -l) files changed)"
-  echo "dotnet: $(dotnet --version)"; echo "system sqlite3: $(sqlite3 --version | cut -d' ' -f1)"
+  echo "dotnet: $(dotnet --version)"
+  echo "engine: Lucene.Net $(sed -n 's/.*Include="Lucene.Net" Version="\([^"]*\)".*/\1/p' "$REPO/Directory.Packages.props") (index folder)"
+  case " $ENGINES " in *" sqlite_fts5"*) echo "sqlite_fts5 peer: system sqlite3 $(sqlite3 --version 2>/dev/null | cut -d' ' -f1)" ;; esac
   echo "passages: $PASSAGES ($(wc -l < "$PASSAGES") lines)"; echo "queries: $QUERIES ($(wc -l < "$QUERIES"))"
   echo "repeat $REPEAT warmup $WARMUP; engines: ours $ENGINES"
 } > "$OUT/machine.txt"
@@ -57,12 +63,13 @@ CLI=$WORK/pakrussia-r2r
 dotnet publish "$REPO/src/PakRussia.Search.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$CLI" -v quiet -nologo >&2 || exit 1
 dotnet build "$HERE" -c Release -v quiet -nologo >&2 || exit 1
 BENCH=(dotnet "$HERE/bin/Release/net10.0/PakRussia.Search.Benchmarks.dll")
-INDEX=$WORK/pakrussia/index.db
+INDEX=$WORK/pakrussia/index   # bench-contract builds it in WORKDIR/index (a Lucene folder)
 
 if ! skip ours; then
-  step "pakrussia (facets off, then on, same index)"
+  step "pakrussia (top-k ids, + facets, + highlights: three runs on the same index)"
+  rm -rf "$WORK/pakrussia"
   "${TIME[@]}" "$CLI/pakrussia" bench-contract "$PASSAGES" "$QUERIES" --modes and,or --repeat "$REPEAT" --warmup "$WARMUP" \
-      --facets-too --workdir "$WORK/pakrussia" --keep-index --out "$OUT/pakrussia" 2> "$OUT/logs/pakrussia.log" | tee -a "$OUT/results.jsonl"
+      --facets --highlight --workdir "$WORK/pakrussia" --keep-index --out "$OUT/pakrussia" 2> "$OUT/logs/pakrussia.log" | tee -a "$OUT/results.jsonl"
   grep -h "Maximum resident set size" "$OUT/logs/pakrussia.log" >&2
 fi
 
@@ -74,6 +81,8 @@ if ! skip peers; then
       sqlite_fts5_porter) cmd=(/usr/bin/python3 "$PEERS/sqlite_fts5/run.py"); extra=(--tokenize 'porter unicode61') ;;
       sqlite_fts5|xapian|whoosh|postgres|sphinx) cmd=(/usr/bin/python3 "$PEERS/$e/run.py") ;;
       lucenepp|clucene) [ -x "$PEERS/$e/build/${e}_bench" ] || "$PEERS/$e/build.sh" >&2; cmd=("$PEERS/$e/build/${e}_bench") ;;
+      lucenenet) [ -f "$PEERS/lucenenet/build/lucenenet_bench.dll" ] || "$PEERS/lucenenet/build.sh" >&2
+        cmd=(dotnet "$PEERS/lucenenet/build/lucenenet_bench.dll"); extra=(--porter --id-docvalues --facets --highlight) ;;
       minisearch|flexsearch|lunr) cmd=("${NODE[@]}" "$PEERS/$e/run.js") ;;
       *) echo "unknown engine $e" >&2; continue ;;
     esac
@@ -84,7 +93,9 @@ if ! skip peers; then
         --out "$OUT/$name" "${extra[@]}" 2> "$OUT/logs/$name.log") \
       | /usr/bin/python3 -c 'import json,sys
 for l in sys.stdin:
-    r=json.loads(l); r["engine"]=sys.argv[1]; print(json.dumps(r), flush=True)' "$name" | tee -a "$OUT/results.jsonl"
+    # Our name for the run (sqlite_fts5_porter for sqlite_fts5 --tokenize ...), keeping a harness suffix (+facets, +hl).
+    r=json.loads(l); suffix=r.get("engine","").partition("+")[2]
+    r["engine"]=sys.argv[1]+("+"+suffix if suffix else ""); print(json.dumps(r), flush=True)' "$name" | tee -a "$OUT/results.jsonl"
     [ "${PIPESTATUS[0]}" -ne 0 ] && echo "!! $name failed, see $OUT/logs/$name.log" >&2
     grep -h "Maximum resident set size" "$OUT/logs/$name.log" >&2
     rm -rf "$WORK/peer-$name"
@@ -105,7 +116,7 @@ fi
 
 if ! skip cold; then
   step "CLI cold start on the seeds"
-  SEEDS_INDEX=$WORK/seeds/pakrussia.db
+  SEEDS_INDEX=$WORK/seeds/index
   "$CLI/pakrussia" index --corpus "$REPO/seeds" --index "$SEEDS_INDEX" --rebuild > /dev/null
   # First: as a user runs it (the corpus folder is checked for changes, then the search); second: the index alone.
   (cd "$WORK" && hyperfine --warmup 3 --runs 30 --export-json "$OUT/cold.json" \

@@ -24,15 +24,22 @@ def rss_gb(engine):
     return int(m[-1]) / 1048576 if m else None
 
 
+def num(value, fmt):
+    return "" if value is None else format(value, fmt)
+
+
 rows = lines("results.jsonl")
 print("| engine | mode | passages | index_s | index MB | p50 ms | p95 ms | p99 ms | qps | peak RSS GB |")
 print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+# Engines as the runs name them: pakrussia, pakrussia+facets, pakrussia+hl, lucenenet, lucenenet+facets, lucenenet+hl,
+# sqlite_fts5_porter, ... (the peak RSS is the process's, from logs/BASE.log, shared by a base's runs).
 for r in rows:
     rss = rss_gb(r["engine"])
-    p95 = r.get("query_p95_ms")
-    print(f"| {r['engine']} | {r['mode']} | {r['passages']} | {r['index_s']:.1f} | {r['index_bytes'] / 1e6:.0f} | "
-          f"{r['query_p50_ms']:.3f} | {'' if p95 is None else f'{p95:.3f}'} | {r['query_p99_ms']:.3f} | {r['qps_single_thread']:.0f} | "
-          f"{'' if rss is None else f'{rss:.2f}'} |")
+    index_bytes = r.get("index_bytes")
+    print(f"| {r['engine']} | {r['mode']} | {r['passages']} | {num(r.get('index_s'), '.1f')} | "
+          f"{'' if index_bytes is None else f'{index_bytes / 1e6:.0f}'} | {num(r.get('query_p50_ms'), '.3f')} | "
+          f"{num(r.get('query_p95_ms'), '.3f')} | {num(r.get('query_p99_ms'), '.3f')} | {num(r.get('qps_single_thread'), '.0f')} | "
+          f"{num(rss, '.2f')} |")
 
 by = {(r["engine"], r["mode"]): r for r in rows}
 ours = by.get(("pakrussia", "and"))
@@ -58,6 +65,18 @@ if ours:
         if f:
             ok = f["query_p50_ms"] <= 10 and f["query_p99_ms"] <= 100
             print(f"target {mode} facets p50 <= 10 ms, p99 <= 100 ms: {f['query_p50_ms']:.2f} / {f['query_p99_ms']:.2f} ({'met' if ok else 'MISSED'})")
+    # Lucene.Net with the same analysis (--porter), ids from doc values, and the same three runs: ids, +facets, +hl.
+    lnet = by.get(("lucenenet", "and"))
+    if lnet and lnet.get("index_s"):
+        print(f"vs lucenenet: index_s {ours['index_s']:.1f} / {lnet['index_s']:.1f} s ({ours['index_s'] / lnet['index_s']:.2f}x), "
+              f"index {ours['index_bytes'] / 1e6:.0f} / {lnet['index_bytes'] / 1e6:.0f} MB")
+    for suffix in ("", "+facets", "+hl"):
+        for mode in ("and", "or"):
+            o, p = by.get(("pakrussia" + suffix, mode)), by.get(("lucenenet" + suffix, mode))
+            if o and p and p["query_p50_ms"] and p["query_p99_ms"]:
+                print(f"vs lucenenet{suffix} {mode}: p50 {o['query_p50_ms']:.3f} / {p['query_p50_ms']:.3f} ms "
+                      f"({o['query_p50_ms'] / p['query_p50_ms']:.2f}x), p99 {o['query_p99_ms']:.3f} / {p['query_p99_ms']:.3f} ms "
+                      f"({o['query_p99_ms'] / p['query_p99_ms']:.2f}x)")
     fb = [f"{r['engine']} {r['mode']}: {r['and_fallback_queries']}" for r in rows if r.get("and_fallback_queries")]
     print("AND queries that fell back to OR: " + (", ".join(fb) if fb else "none"))
 
@@ -80,7 +99,8 @@ for mode in ("and", "or"):
     parts = lines(f"parts.{mode}.jsonl")
     if parts:
         print()
-        print(f"where the time goes ({mode.upper()}, 300 queries, one pass): " +
+        n = next((p["n"] for p in parts if p["step"] == "compile" and "n" in p), None)
+        print(f"where the time goes ({mode.upper()}, {'' if n is None else f'{n} '}executions per step): " +
               "; ".join(f"{p['step']} p50 {p['p50_ms']:.3f} / p99 {p['p99_ms']:.3f} ms" for p in parts))
 
 cold = os.path.join(out, "cold.json")

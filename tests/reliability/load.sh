@@ -2,21 +2,23 @@
 # Load and soak over a real `pakrussia serve` on loopback (run on demand, not in CI).
 #
 #  1. Load: 16 concurrent clients (hey) for DURATION seconds over a mixed query set (4 queries x 4 clients), with
-#     a full reindex (`pakrussia index --rebuild` over a changed corpus) in the middle. Reports requests/s, status
+#     a full reindex (`pakrussia index --rebuild` over a changed corpus, i.e. a new commit in the same index folder,
+#     written by another process while the server reads the old one) in the middle. Reports requests/s, status
 #     counts (must be all 200), p50/p99 latency over all requests, and the index generations seen: a curl sampler
 #     reads X-Index-Generation on every answer and checks each answer's total against its generation's total.
 #  2. Soak: SOAK seconds at half the measured peak rate, sampling the server's RSS (/proc/PID/status) and open
 #     file handles (/proc/PID/fd) every 10 s; growth from the first minute after warm-up to the last (means) must be < 10 %.
 #
-#     Growth is judged on the anonymous part of RSS (the server's own memory); the file-backed part is the index file's
-#     pages that SQLite maps (mmap), which grows as queries touch more of the file and is bounded by its size.
+#     Growth is judged on the anonymous part of RSS (the server's own memory); the file-backed part is the pages of the
+#     index folder's files that Lucene maps (MMapDirectory), which grows as queries touch more of them and is bounded by
+#     the folder's size (du -sb, printed; an old generation's files are unmapped when its last request is done).
 #
 # Usage: [REINDEX_AT=seconds] tests/reliability/load.sh [INDEX_OR_EMPTY] [DURATION=30] [SOAK=300] [PORT=5099]
 #   REINDEX_AT (default DURATION/2): when the mid-run reindex starts; on a large corpus start it early enough to
 #   finish inside the load.
 #   With no index, it builds one from a copy of seeds/ in a temp folder (and reindexes that copy mid-run).
-#   With an index (e.g. the benchmark's scale index), it serves that file and rebuilds it from --jsonl if
-#   JSONL=path is set, else from CORPUS=folder, else the mid-run reindex is skipped.
+#   With an index folder (e.g. the benchmark's scale index, $WORK/pakrussia/index of run-scale.sh), it serves that
+#   folder and rebuilds it from --jsonl if JSONL=path is set, else from CORPUS=folder, else the mid-run reindex is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -32,15 +34,17 @@ trap cleanup EXIT
 corpus="${CORPUS:-}"
 if [ -z "$index" ]; then
   corpus="$work/corpus"; mkdir -p "$corpus"; cp "$root"/seeds/* "$corpus"/
-  index="$work/index.db"
+  index="$work/index"
   "$cli" index --corpus "$corpus" --index "$index" >/dev/null
 fi
+[ -d "$index" ] || { echo "no index folder at $index (an index is a folder; build one with: pakrussia index --index DIR)"; exit 2; }
+index_size() { du -sb "$index" | cut -f1; }
 base="http://127.0.0.1:$port"
 "$cli" serve --index "$index" --corpus "${corpus:-$work/none}" --port "$port" --requests-per-second 1000000 >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "$base/health" >/dev/null || { echo "server did not start:"; cat "$work/server.log"; exit 3; }
-echo "server pid $server on $base over $index"
+echo "server pid $server on $base over $index ($(index_size) bytes)"
 
 queries=("q=russia" "q=pakistan%20afghanistan" "q=%22warm%20waters%22" "q=energy%20OR%20pipeline%20OR%20secur*")
 
@@ -50,7 +54,7 @@ reindex() {
     printf 'A post added during the load test: Pakistan and Russia, again.\n' >"$corpus/zz-load-added.txt"
     "$cli" index --rebuild --corpus "$corpus" --index "$index" >/dev/null
   else echo "(no corpus or JSONL given: reindex skipped)"; return; fi
-  echo "reindex done at $(date +%T)"
+  echo "reindex done at $(date +%T): $index is $(index_size) bytes ($(ls "$index" | wc -l) files)"
 }
 
 sampler() { # one sequential client recording status, generation and total of every answer
@@ -113,7 +117,7 @@ last=("$(mean $(( ${#samples[@]} - k )) "$k" 1)" "$(mean $(( ${#samples[@]} - k 
 growth() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%+.1f", (b - a) * 100 / a}'; }
 echo "soak: $soakn requests, $soakerr not 200; means of the first and last $k samples: RSS ${first[0]} -> ${last[0]} kB ($(growth "${first[0]}" "${last[0]}") %):" \
   "anonymous (heap, the server's own memory) ${first[2]} -> ${last[2]} kB ($(growth "${first[2]}" "${last[2]}") %)," \
-  "file-backed (the index's pages mapped by SQLite) ${first[3]} -> ${last[3]} kB; fds ${first[1]} -> ${last[1]}"
+  "file-backed (the index files' pages mapped by Lucene) ${first[3]} -> ${last[3]} kB of $(( $(index_size) / 1024 )) kB on disk; fds ${first[1]} -> ${last[1]}"
 flat=$(awk -v a="${first[2]}" -v b="${last[2]}" -v f="${first[1]}" -v g="${last[1]}" 'BEGIN {print ((b - a) * 100 / a < 10 && (g - f) * 100 / f < 10) ? 1 : 0}')
 [ "$flat" -eq 1 ] || echo "soak: anonymous memory or file handles grew by 10 % or more"
 [ "$errors" -eq 0 ] && [ "$bad" -eq 0 ] && [ "$soakerr" -eq 0 ] && [ "$flat" -eq 1 ]
