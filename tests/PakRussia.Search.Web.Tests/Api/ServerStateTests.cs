@@ -9,11 +9,12 @@ namespace PakRussia.Search.Web.Tests.Api;
 public sealed class ServerStateTests
 {
     [Fact]
-    public async Task Health_and_search_are_503_with_a_zero_byte_index()
+    public async Task Health_and_search_are_503_with_a_zero_byte_commit()
     {
         using var folder = new TempFolder();
-        var empty = folder.File("empty.db");
-        await File.WriteAllBytesAsync(empty, []);
+        var empty = folder.File("empty");
+        Directory.CreateDirectory(empty);
+        await File.WriteAllBytesAsync(Path.Combine(empty, "segments_1"), []);
         await using var factory = new ApiFactory(empty);
         using var client = factory.CreateClient();
         foreach (var url in new[] { "/health", "/api/search?q=pakistan", "/api/documents", "/api/passages/a.p0", "/api/suggest?q=pak" })
@@ -23,7 +24,8 @@ public sealed class ServerStateTests
             Assert.Equal(Problems.ContentType, response.Content.Headers.ContentType?.MediaType);
             var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal(503, problem.GetProperty("status").GetInt32());
-            Assert.Contains("zero bytes", problem.GetProperty("detail").GetString());
+            Assert.Contains("damaged", problem.GetProperty("detail").GetString());
+            Assert.Contains("pakrussia index --rebuild", problem.GetProperty("detail").GetString());
         }
 
         // The page itself still loads, so the user sees the explanation.
@@ -32,14 +34,14 @@ public sealed class ServerStateTests
     }
 
     [Fact]
-    public async Task Health_is_503_without_an_index_file()
+    public async Task Health_is_503_without_an_index()
     {
         using var folder = new TempFolder();
-        await using var factory = new ApiFactory(folder.File("missing.db"));
+        await using var factory = new ApiFactory(folder.File("missing"));
         using var client = factory.CreateClient();
         using var response = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.False(File.Exists(folder.File("missing.db"))); // reading never creates a file
+        Assert.False(Directory.Exists(folder.File("missing"))); // reading never creates a folder
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class StartupTests
     {
         using var folder = new TempFolder();
         var corpus = TestIndex.MakeCorpus(folder.File("corpus"));
-        var index = folder.File(Path.Combine("index", "built-at-start.db"));
+        var index = folder.File(Path.Combine("index", "built-at-start"));
         var app = WebServer.Build(new WebServerOptions
         {
             IndexPath = index,
@@ -22,7 +22,7 @@ public sealed class StartupTests
         await app.StartAsync();
         try
         {
-            Assert.True(File.Exists(index), "the index was built at start-up");
+            Assert.True(Directory.Exists(index), "the index was built at start-up");
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
             var health = await client.GetStringAsync("/health");
             Assert.Contains("\"documents\":6,", health);
@@ -42,7 +42,7 @@ public sealed class StartupTests
         using var folder = new TempFolder();
         var app = WebServer.Build(new WebServerOptions
         {
-            IndexPath = folder.File("never.db"),
+            IndexPath = folder.File("never"),
             CorpusPath = folder.File("no-such-corpus"),
             Urls = ["http://127.0.0.1:0"],
             PrepareIndex = CorpusIndexing.Ensure, // no corpus and no index: IndexException, logged
@@ -68,7 +68,7 @@ public sealed class StartupTests
     {
         var options = new WebServerOptions
         {
-            IndexPath = "x.db",
+            IndexPath = "x",
             Urls = ["http://search.lab.internal:8080", "http://0.0.0.0:5080", "http://*:81", "http://+:82"],
             AllowedHosts = ["extra.example"],
         };
@@ -78,8 +78,8 @@ public sealed class StartupTests
     [Fact]
     public void Program_options_come_from_arguments()
     {
-        var options = WebServerOptions.FromArgs(["--index", "some/where.db", "--corpus=corpus", "--port", "6001"]);
-        Assert.Equal(Path.GetFullPath("some/where.db"), options.IndexPath);
+        var options = WebServerOptions.FromArgs(["--index", "some/where", "--corpus=corpus", "--port", "6001"]);
+        Assert.Equal(Path.GetFullPath("some/where"), options.IndexPath);
         Assert.Equal("corpus", options.CorpusPath);
         Assert.Equal(["http://127.0.0.1:6001"], options.Urls);
         Assert.NotNull(options.PrepareIndex);

@@ -42,7 +42,7 @@ public static class TestIndex
     private static string Build()
     {
         var corpus = MakeCorpus(Folder.File("corpus"));
-        var path = Folder.File("pakrussia.db");
+        var path = Folder.File("pakrussia");
         var summary = IndexBuilder.Update(new FolderCorpusSource(corpus), path);
         if (summary.Skipped.Count > 0)
         {
