@@ -174,15 +174,15 @@ public sealed class QuoteLookupTests(SeedIndex seeds, ITestOutputHelper log) : I
     }
 
     [Fact]
-    public void Quote_lookup_answers_in_under_100_ms_on_the_seeds()
+    public void Quote_lookups_on_the_seeds_print_their_timing()
     {
         string[] quotes = [LineBreakQuote, FootnoteQuote, ForumQuote, "The close cooperation between Pakistan and Russia has also encouraged Central Asian States for closer interaction with Pakistan",
             "Russia and Pakistan signed a treaty on lunar exploration and deep sea mining in Karachi"];
         foreach (var quote in quotes)
-            Find(quote); // warm up: JIT, document catalog, SQLite page cache
+            Find(quote); // warm up: JIT, the generation's document records, the page cache
 
-        // Wall time and this process's CPU time per lookup: on a machine shared with other builds the wall time
-        // mostly measures waiting for a core, so the bound is on CPU time and both are printed.
+        // Wall time and this process's CPU time per lookup are printed, not asserted: a test must not pass or fail with the
+        // machine's speed (the benchmarks measure quote lookup at scale). What is asserted is what each lookup finds.
         var timings = new List<double>();
         var cpu = new List<double>();
         var process = Process.GetCurrentProcess();
@@ -205,8 +205,8 @@ public sealed class QuoteLookupTests(SeedIndex seeds, ITestOutputHelper log) : I
         double Median(List<double> values) => values[values.Count / 2];
         log.WriteLine($"FindQuote on the seeds ({seeds.Summary.Passages} passages), {timings.Count} runs: wall median {Median(timings):0.0} ms, "
             + $"p90 {timings[(int)(timings.Count * 0.9)]:0.0} ms, max {timings[^1]:0.0} ms; CPU median {Median(cpu):0.0} ms, max {cpu[^1]:0.0} ms");
-        Assert.True(Median(cpu) < 100, $"CPU median {Median(cpu):0.0} ms");
-        Assert.True(Median(timings) < 500, $"wall median {Median(timings):0.0} ms");
+        Assert.All(quotes.Take(4), quote => Assert.True(Find(quote).Found, quote));
+        Assert.False(Find(quotes[4]).Found);
     }
 
     // ---- CLI ------------------------------------------------------------------------------------------------------
