@@ -31,13 +31,22 @@ public sealed record CompiledQuery
     public QueryExplanation? Explanation { get; init; }
 }
 
-/// <summary>How a query was read, for <c>--explain</c>.</summary>
+/// <summary>How a query was read, for <c>--explain</c> (the query is printed only when asked for).</summary>
 public sealed record QueryExplanation
 {
+    private readonly Lazy<string> _tree;
+    private readonly Lazy<string?> _match;
+
+    public QueryExplanation(Query? query)
+    {
+        _tree = new Lazy<string>(() => query is null ? "(empty)" : QueryPrinter.Print(query));
+        _match = new Lazy<string?>(() => query?.ToString());
+    }
+
     /// <summary>The Lucene query tree printed one clause per line, indented.</summary>
-    public required string Tree { get; init; }
+    public string Tree => _tree.Value;
     /// <summary>The Lucene query in its own syntax (<c>+(text:russia title:russia^2.0 …)</c>).</summary>
-    public string? Match { get; init; }
+    public string? Match => _match.Value;
     /// <summary>The metadata filters in words: <c>source is forum</c>, <c>year in [2014, 2017]</c>.</summary>
     public IReadOnlyList<string> Filters { get; init; } = [];
     public IReadOnlyList<string> StopWordsDropped { get; init; } = [];

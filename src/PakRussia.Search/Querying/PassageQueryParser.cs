@@ -101,14 +101,17 @@ internal sealed class PassageQueryParser : QueryParser
         var analyzer = keepStopWords ? PassageAnalyzer.Index : PassageAnalyzer.QueryWords;
         var fields = field is null ? _fields : new Dictionary<string, float> { [field] = 1f };
         var clauses = new List<Query>();
+        Query? analyzed = null;
         foreach (var (name, boost) in fields)
         {
-            var query = NewFieldQuery(analyzer, name, text, quoted);
+            // The text is analyzed once (every search field has the same chain); the other fields get the same query.
+            var query = analyzed is null ? NewFieldQuery(analyzer, name, text, quoted) : QueryFields.OnField(analyzed, name) ?? NewFieldQuery(analyzer, name, text, quoted);
             if (query is null)
             {
-                continue;
+                break; // nothing left after analysis: the same for every field
             }
 
+            analyzed ??= query;
             if (slop > 0 && query is PhraseQuery phrase)
             {
                 phrase.Slop = slop;
@@ -122,10 +125,9 @@ internal sealed class PassageQueryParser : QueryParser
             clauses.Add(query);
         }
 
-        var surface = PassageAnalyzer.Surface.Terms(text);
         if (!keepStopWords && typed)
         {
-            foreach (var word in surface.Where(StopWords.English.Contains))
+            foreach (var word in StopWordsIn(text))
             {
                 if (!_reading.StopWordsDropped.Contains(word))
                 {
@@ -136,7 +138,7 @@ internal sealed class PassageQueryParser : QueryParser
 
         if (clauses.Count == 0)
         {
-            if (surface.Count == 0 && text.Trim() is not ("+" or "-" or "!"))
+            if (!HasLettersOrDigits(text) && text.Trim() is not ("+" or "-" or "!"))
             {
                 _reading.Warnings.Add(text.Trim().Length == 0
                     ? (quoted ? "dropped an empty phrase" : "dropped an empty word")
@@ -156,6 +158,22 @@ internal sealed class PassageQueryParser : QueryParser
 
         return result;
     }
+
+    /// <summary>The stop words among the text's words (a plain word is checked as it is; anything else is analyzed).</summary>
+    private static IEnumerable<string> StopWordsIn(string text)
+    {
+        if (text.Length <= 12 && text.All(char.IsAsciiLetter))
+        {
+            var lower = text.ToLowerInvariant();
+            return StopWords.English.Contains(lower) ? [lower] : [];
+        }
+
+        return PassageAnalyzer.Surface.Terms(text).Where(StopWords.English.Contains);
+    }
+
+    /// <summary>Whether the analyzer can find a word in the text at all (letters or digits, as StandardTokenizer sees them).</summary>
+    private static bool HasLettersOrDigits(string text) =>
+        text.Any(char.IsLetterOrDigit) && PassageAnalyzer.Surface.Terms(text).Count > 0;
 
     // ---- metadata filters ----
 

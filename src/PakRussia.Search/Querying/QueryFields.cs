@@ -1,3 +1,6 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
 namespace PakRussia.Search.Querying;
 
 /// <summary>Metadata a query can filter on.</summary>
@@ -28,4 +31,29 @@ public static class QueryFields
     public static bool TakesRange(string field) => field is "year" or "date";
 
     public static string AllNames => string.Join(", ", Columns.Concat(Metadata.Keys));
+
+    /// <summary>
+    /// The same term or phrase query on another field (the search fields share one analysis chain, so the text need
+    /// not be analyzed again); null for any other kind of query.
+    /// </summary>
+    public static Query? OnField(Query query, string field)
+    {
+        switch (query)
+        {
+            case TermQuery term:
+                return new TermQuery(new Term(field, term.Term.Bytes)) { Boost = term.Boost };
+            case PhraseQuery phrase:
+                var copy = new PhraseQuery { Slop = phrase.Slop, Boost = phrase.Boost };
+                var positions = phrase.GetPositions();
+                var terms = phrase.GetTerms();
+                for (var i = 0; i < terms.Length; i++)
+                {
+                    copy.Add(new Term(field, terms[i].Bytes), positions[i]);
+                }
+
+                return copy;
+            default:
+                return null;
+        }
+    }
 }

@@ -27,6 +27,8 @@ public sealed class IndexGeneration : IndexSearcher
         Vocabulary = new IndexVocabulary(reader);
         Records = new DocumentRecords(this);
         SearchablePassages = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(IndexFields.Searchable, "1"))));
+        _documentOrdinals = new Lazy<MultiDocValues.OrdinalMap?>(() =>
+            reader.Leaves.Count > 1 && MultiDocValues.GetSortedValues(reader, IndexFields.DocId) is MultiDocValues.MultiSortedDocValues multi ? multi.Mapping : null);
     }
 
     public string Path { get; }
@@ -42,6 +44,14 @@ public sealed class IndexGeneration : IndexSearcher
 
     /// <summary>The passages a search may return (not headings, not word-for-word repeats), cached per segment.</summary>
     public Filter SearchablePassages { get; }
+
+    private readonly Lazy<MultiDocValues.OrdinalMap?> _documentOrdinals;
+
+    /// <summary>
+    /// Document ids' ordinals across the segments (Lucene's ordinal map), for ranking ties by document id; null when the
+    /// generation has one segment, whose ordinals are already global. Built once per generation, on first use.
+    /// </summary>
+    public MultiDocValues.OrdinalMap? DocumentOrdinals => _documentOrdinals.Value;
 
     /// <summary>
     /// Lucene 4.8 checksums every file; here they are verified when the generation is opened, for indexes small enough

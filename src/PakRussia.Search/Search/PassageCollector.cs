@@ -13,6 +13,8 @@ namespace PakRussia.Search.Search;
 /// </summary>
 internal sealed class PassageCollector(FacetSelections selections, bool countFacets, ICollector? hits) : ICollector
 {
+    private FacetOrdinals? _ordinals;
+    private long[] _yearCounts = [];
     private const int SourceBit = 1, YearBit = 2, DocumentBit = 4, AuthorBit = 8;
 
     private readonly Dictionary<string, long> _sources = new(StringComparer.Ordinal);
@@ -25,6 +27,9 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
     private NumericDocValues? _year, _first, _last;
     private bool[]? _allowedSources, _allowedDocuments, _allowedAuthors;
     private int[] _sourceCounts = [], _documentCounts = [], _authorCounts = [];
+    // The ordinals counted in this segment, so that turning counts into labels (and clearing them) costs what was
+    // counted, not the number of values the segment has (67,000 documents at scale).
+    private readonly List<int> _sourceTouched = [], _documentTouched = [], _authorTouched = [];
 
     /// <summary>Passages the query matched, before the selections.</summary>
     public long Matched { get; private set; }
@@ -32,7 +37,8 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
     /// <summary>Passages that pass every selection: the total shown.</summary>
     public long Total { get; private set; }
 
-    public bool AcceptsDocsOutOfOrder => false;
+    /// <summary>Counting does not care about order; the hits collector decides (an OR query then scores in buckets).</summary>
+    public bool AcceptsDocsOutOfOrder => hits?.AcceptsDocsOutOfOrder ?? true;
 
     public void SetScorer(Scorer scorer) => hits?.SetScorer(scorer);
 
@@ -51,9 +57,14 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
         _allowedAuthors = Allowed(_author, selections.Authors, ignoreCase: true);
         if (countFacets)
         {
+            _ordinals = FacetOrdinals.For(reader);
             _sourceCounts = Counts(_sourceCounts, _source);
             _documentCounts = Counts(_documentCounts, _document);
             _authorCounts = Counts(_authorCounts, _author);
+            if (_yearCounts.Length < _ordinals.Years.Length)
+            {
+                _yearCounts = new long[_ordinals.Years.Length];
+            }
         }
 
         hits?.SetNextReader(context);
@@ -142,43 +153,35 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
         return allowed;
     }
 
+    /// <summary>A zeroed array of at least the segment's value count (flushing leaves the counts at zero).</summary>
     private static int[] Counts(int[] reuse, SortedDocValues? values)
     {
         var size = Math.Max(0, values?.ValueCount ?? 0);
-        if (reuse.Length < size)
-        {
-            return new int[size];
-        }
-
-        Array.Clear(reuse, 0, size);
-        return reuse;
+        return reuse.Length < size ? new int[size] : reuse;
     }
 
     private void CountSource(int doc)
     {
-        var ord = _source?.GetOrd(doc) ?? -1;
-        if (ord >= 0) _sourceCounts[ord]++;
+        var ord = _ordinals!.SourceOrds[doc];
+        if (ord >= 0 && _sourceCounts[ord]++ == 0) _sourceTouched.Add(ord);
     }
 
     private void CountDocument(int doc)
     {
-        var ord = _document?.GetOrd(doc) ?? -1;
-        if (ord >= 0) _documentCounts[ord]++;
+        var ord = _ordinals!.DocumentOrds[doc];
+        if (ord >= 0 && _documentCounts[ord]++ == 0) _documentTouched.Add(ord);
     }
 
     private void CountAuthor(int doc)
     {
-        var ord = _author?.GetOrd(doc) ?? -1;
-        if (ord >= 0) _authorCounts[ord]++;
+        var ord = _ordinals!.AuthorOrds[doc];
+        if (ord >= 0 && _authorCounts[ord]++ == 0) _authorTouched.Add(ord);
     }
 
     private void CountYear(int doc)
     {
-        var year = (int)(_year?.Get(doc) ?? 0);
-        if (year > 0)
-        {
-            _years[year] = _years.GetValueOrDefault(year) + 1;
-        }
+        var ord = _ordinals!.YearOrds[doc];
+        if (ord >= 0) _yearCounts[ord]++;
     }
 
     /// <summary>Turns this segment's counts by ordinal into counts by value.</summary>
@@ -189,29 +192,72 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
             return;
         }
 
-        Flush(_source, _sourceCounts, _sources);
-        Flush(_document, _documentCounts, _documents);
-        Flush(_author, _authorCounts, _authors);
+        Flush(_source, _sourceCounts, _sourceTouched, _sources);
+        // A document's passages are all in one segment (written as one block), so its top values here are final.
+        Flush(_document, _documentCounts, _documentTouched, _documents, Threshold(_documentCounts, _documentTouched, MaxFacetValues));
+        Flush(_author, _authorCounts, _authorTouched, _authors);
+        if (_ordinals is { } ordinals)
+        {
+            for (var i = 0; i < ordinals.Years.Length; i++)
+            {
+                if (_yearCounts[i] > 0)
+                {
+                    _years[ordinals.Years[i]] = _years.GetValueOrDefault(ordinals.Years[i]) + _yearCounts[i];
+                    _yearCounts[i] = 0;
+                }
+            }
+        }
     }
 
-    private static void Flush(SortedDocValues? values, int[] counts, Dictionary<string, long> into)
+    /// <summary>The count the <paramref name="top"/>th largest value has (1 when there are fewer): values below it cannot be shown.</summary>
+    private static int Threshold(int[] counts, List<int> touched, int top)
+    {
+        if (touched.Count <= top)
+        {
+            return 1;
+        }
+
+        var heap = new PriorityQueue<int, int>(top + 1);
+        foreach (var ord in touched)
+        {
+            var count = counts[ord];
+            if (count == 0 || (heap.Count == top && count <= heap.Peek()))
+            {
+                continue;
+            }
+
+            heap.Enqueue(count, count);
+            if (heap.Count > top)
+            {
+                heap.Dequeue();
+            }
+        }
+
+        return heap.Count == top ? heap.Peek() : 1;
+    }
+
+    private static void Flush(SortedDocValues? values, int[] counts, List<int> touched, Dictionary<string, long> into, int threshold = 1)
     {
         if (values is null)
         {
+            touched.Clear();
             return;
         }
 
         var scratch = new BytesRef();
-        for (var ord = 0; ord < values.ValueCount && ord < counts.Length; ord++)
+        foreach (var ord in touched)
         {
-            if (counts[ord] > 0)
+            if (counts[ord] >= threshold)
             {
                 values.LookupOrd(ord, scratch);
                 var label = scratch.Utf8ToString();
                 into[label] = into.GetValueOrDefault(label) + counts[ord];
-                counts[ord] = 0;
             }
+
+            counts[ord] = 0;
         }
+
+        touched.Clear();
     }
 
     /// <summary>The facet counts, after the search: the 50 largest values of each facet (years: all, in order).</summary>
@@ -224,6 +270,7 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
 
         FlushSegment();
         _source = _document = _author = null;
+        _ordinals = null;
 
         static IReadOnlyList<FacetValue> Top(IEnumerable<FacetValue> values) =>
             values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(MaxFacetValues).ToList();

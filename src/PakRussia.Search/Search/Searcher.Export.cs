@@ -47,7 +47,7 @@ public sealed partial class Searcher
                     (_, top) = Collect(generation, budget, compiled.Fallback, selections, countFacets: false, request.Sort, SearchLimits.MaxResultWindow);
                 }
 
-                return top.GetTopDocs().ScoreDocs.Select(d => d.Doc).ToList();
+                return top.Top(0, SearchLimits.MaxResultWindow).Select(d => d.Doc).ToList();
             });
             return new Stream(this, lease, docs);
         }

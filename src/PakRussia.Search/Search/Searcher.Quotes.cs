@@ -191,9 +191,9 @@ public sealed partial class Searcher
             query.Add(new TermQuery(new Term(IndexFields.Heading, term)), Occur.SHOULD);
         }
 
-        var top = TopFieldCollector.Create(SortFor(SearchSort.Relevance), QuoteCandidates, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        var top = new RankedCollector(QuoteCandidates, generation);
         generation.Search(query, budget.Wrap(top));
-        return top.GetTopDocs().ScoreDocs.Select(d => d.Doc).ToList();
+        return top.Top(0, QuoteCandidates).Select(d => d.Doc).ToList();
     }
 
     private static Dictionary<int, (Passage Passage, DocumentEntry Document)> ReadRows(IndexGeneration generation, IReadOnlyCollection<int> docs)

@@ -98,7 +98,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
 
         var highlight = compiled.HasText ? MatchHighlighter.ForHighlighting(query) : null;
         var hits = new List<SearchHit>();
-        foreach (var scored in top.GetTopDocs(offset, request.PageSize).ScoreDocs)
+        foreach (var scored in top.Top(offset, request.PageSize))
         {
             budget.Check();
             hits.Add(MakeHit(generation, scored, highlight, request.Style));
@@ -128,14 +128,67 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// One pass of <paramref name="query"/> over the searchable passages: facet selections, counts, and the best
     /// <paramref name="depth"/> hits in the requested order.
     /// </summary>
-    private static (PassageCollector Collector, TopDocsCollector<FieldValueHitQueue.Entry> Top) Collect(IndexGeneration generation, QueryBudget budget,
+    private static (PassageCollector Collector, Ranking Top) Collect(IndexGeneration generation, QueryBudget budget,
         Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth)
     {
-        var top = TopFieldCollector.Create(SortFor(sort), Math.Max(1, depth), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-        var collector = new PassageCollector(selections, countFacets, top);
-        generation.Search(query, generation.SearchablePassages, budget.Wrap(collector));
+        var top = new Ranking(generation, sort, Math.Max(1, depth));
+        var collector = new PassageCollector(selections, countFacets, top.Collector);
+        generation.Search(Searchable(generation, query), budget.Wrap(collector));
         return (collector, top);
     }
+
+    /// <summary>
+    /// Keeps the best hits: by relevance with our own heap (<see cref="RankedCollector"/>, out of order, so a top-level OR
+    /// is scored in buckets), by date with Lucene's <see cref="TopFieldCollector"/> over the date doc values.
+    /// </summary>
+    private sealed class Ranking
+    {
+        private readonly RankedCollector? _ranked;
+        private readonly TopFieldCollector? _field;
+
+        public Ranking(IndexGeneration generation, SearchSort sort, int depth)
+        {
+            if (sort == SearchSort.Relevance)
+            {
+                _ranked = new RankedCollector(depth, generation);
+            }
+            else
+            {
+                _field = TopFieldCollector.Create(SortFor(sort), depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            }
+        }
+
+        public ICollector Collector => (ICollector?)_ranked ?? _field!;
+
+        public ScoreDoc[] Top(int start, int howMany) => _ranked?.Top(start, howMany) ?? _field!.GetTopDocs(start, howMany).ScoreDocs;
+    }
+
+    /// <summary>
+    /// The query restricted to searchable passages. A query that needs a word of the text, title or section can only
+    /// match them (only they have those fields), so it runs as it is; one that can match without (only filters,
+    /// exclusions, every passage) gets the searchable marker as a required, non-scoring clause.
+    /// </summary>
+    private static Query Searchable(IndexGeneration generation, Query query) =>
+        NeedsText(query) ? query : new BooleanQuery
+        {
+            { query, Occur.MUST },
+            { new ConstantScoreQuery(generation.SearchablePassages) { Boost = 0f }, Occur.MUST },
+        };
+
+    /// <summary>True when every passage the query matches has a term of a search field.</summary>
+    private static bool NeedsText(Query query) => query switch
+    {
+        TermQuery term => IsSearchField(term.Term.Field),
+        PhraseQuery phrase => phrase.GetTerms().Length > 0 && IsSearchField(phrase.GetTerms()[0].Field),
+        MultiTermQuery multi => IsSearchField(multi.Field),
+        BooleanQuery boolean when boolean.Clauses.Any(c => c.Occur == Occur.MUST) =>
+            boolean.Clauses.Any(c => c.Occur == Occur.MUST && NeedsText(c.Query)),
+        BooleanQuery boolean => boolean.Clauses.Any(c => c.Occur == Occur.SHOULD)
+            && boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).All(c => NeedsText(c.Query)),
+        _ => false,
+    };
+
+    private static bool IsSearchField(string field) => field is IndexFields.Text or IndexFields.Title or IndexFields.Section;
 
     private static Sort SortFor(SearchSort sort) => sort switch
     {
@@ -186,7 +239,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
                 fellBack = collector.Matched > 0;
             }
 
-            var hits = Keys(generation, top.GetTopDocs().ScoreDocs).Select(k => new RankedPassage(k.PassageId, k.DocId, k.Score)).ToList();
+            var hits = Keys(generation, top.Top(0, depth)).Select(k => new RankedPassage(k.PassageId, k.DocId, k.Score)).ToList();
             return new TopPassages(collector.Total, hits, collector.Facets(docId => generation.Records.Find(docId)?.Metadata.Title), generation.Id, fellBack);
         });
     }

@@ -1,3 +1,8 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using PakRussia.Search.Indexing;
 using PakRussia.Search.Querying;
 using PakRussia.Search.Search;
 using PakRussia.Search.Tests.TestSupport;
@@ -105,5 +110,35 @@ public sealed class QuerySearchTests(SeedIndex seeds) : IClassFixture<SeedIndex>
         Assert.Contains("title:russia^2.0", explain.Match!);
         Assert.DoesNotContain(":the", explain.Match!);
         Assert.Contains("MUST Boolean", explain.Tree);
+    }
+
+    [Fact]
+    public void Flatten_KeepsTheSameHitsAndScores_OnTheSeedIndex()
+    {
+        // An OR of boosted field groups, as the parser builds "russia OR warm OR pipeline^3": flattening it must not move a score.
+        static BooleanQuery Group(string word, float boost)
+        {
+            var group = new BooleanQuery { Boost = boost };
+            group.Add(new TermQuery(new Term(IndexFields.Text, word)), Occur.SHOULD);
+            group.Add(new TermQuery(new Term(IndexFields.Title, word)) { Boost = 2f }, Occur.SHOULD);
+            return group;
+        }
+
+        var nested = new BooleanQuery();
+        nested.Add(Group("russia", 1f), Occur.SHOULD);
+        nested.Add(Group("warm", 1f), Occur.SHOULD);
+        nested.Add(Group("pipelin", 3f), Occur.SHOULD);
+        var flat = QueryCompiler.Flatten(nested);
+        Assert.Equal(6, Assert.IsType<BooleanQuery>(flat).Clauses.Count);
+
+        using var directory = FSDirectory.Open(seeds.IndexPath);
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        var before = searcher.Search(nested, 1000).ScoreDocs;
+        var after = searcher.Search(flat, 1000).ScoreDocs;
+        Assert.True(before.Length > 20);
+        Assert.Equal(before.Length, after.Length);
+        var scores = after.ToDictionary(d => d.Doc, d => d.Score);
+        Assert.All(before, d => Assert.Equal(d.Score, scores[d.Doc], 4));
     }
 }

@@ -1,0 +1,126 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PakRussia.Search.Indexing;
+
+namespace PakRussia.Search.Search;
+
+/// <summary>
+/// The best <c>k</c> passages by score, ties broken by document id and then passage ordinal, so a ranking never depends
+/// on the order a build happened to write documents in. A bounded heap of (score, key) pairs, where the key is the
+/// document id's ordinal across the generation's segments (Lucene's <see cref="MultiDocValues.OrdinalMap"/>) shifted
+/// over the ordinal; keys are computed only for documents that could enter the heap. Accepts documents out of order,
+/// so a top-level OR is scored in buckets.
+/// </summary>
+internal sealed class RankedCollector(int k, IndexGeneration generation) : ICollector
+{
+    private readonly float[] _scores = new float[Math.Max(1, k)];
+    private readonly long[] _keys = new long[Math.Max(1, k)];
+    private readonly int[] _docs = new int[Math.Max(1, k)];
+    private readonly MultiDocValues.OrdinalMap? _documentOrdinals = generation.DocumentOrdinals;
+    private int _count;
+    private Scorer? _scorer;
+    private int _docBase;
+    private int _segment;
+    private SortedDocValues? _documentIds;
+    private NumericDocValues? _ordinals;
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _docBase = context.DocBase;
+        _segment = context.Ord;
+        _documentIds = context.AtomicReader.GetSortedDocValues(IndexFields.DocId);
+        _ordinals = context.AtomicReader.GetNumericDocValues(IndexFields.Ordinal);
+    }
+
+    public void Collect(int doc)
+    {
+        var score = _scorer!.GetScore();
+        if (_count < _scores.Length)
+        {
+            _scores[_count] = score;
+            _keys[_count] = Key(doc);
+            _docs[_count] = _docBase + doc;
+            SiftUp(_count++);
+            return;
+        }
+
+        // _scores[0] is the worst kept: beat it, or tie it with a smaller key.
+        if (score < _scores[0] || (score == _scores[0] && Key(doc) >= _keys[0]))
+        {
+            return;
+        }
+
+        _scores[0] = score;
+        _keys[0] = Key(doc);
+        _docs[0] = _docBase + doc;
+        SiftDown(0);
+    }
+
+    private long Key(int doc)
+    {
+        var ord = _documentIds?.GetOrd(doc) ?? -1;
+        var global = ord < 0 ? long.MaxValue >> IndexSchemaOrdinalBits : _documentOrdinals?.GetGlobalOrd(_segment, ord) ?? ord;
+        return (global << IndexSchemaOrdinalBits) | (uint)(_ordinals?.Get(doc) ?? 0);
+    }
+
+    private const int IndexSchemaOrdinalBits = 20;
+
+    /// <summary>The kept passages, best first, <paramref name="howMany"/> of them after the first <paramref name="start"/>.</summary>
+    public ScoreDoc[] Top(int start, int howMany)
+    {
+        var order = Enumerable.Range(0, _count).ToArray();
+        Array.Sort(order, (a, b) => Worse(a, b) ? 1 : Worse(b, a) ? -1 : 0);
+        return order.Skip(start).Take(howMany).Select(i => new ScoreDoc(_docs[i], _scores[i])).ToArray();
+    }
+
+    /// <summary>True when entry a ranks below entry b.</summary>
+    private bool Worse(int a, int b) => _scores[a] < _scores[b] || (_scores[a] == _scores[b] && _keys[a] > _keys[b]);
+
+    // A min-heap on "worse": the root is the worst entry kept.
+    private void SiftUp(int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (!Worse(i, parent))
+            {
+                return;
+            }
+
+            Swap(i, parent);
+            i = parent;
+        }
+    }
+
+    private void SiftDown(int i)
+    {
+        while (true)
+        {
+            var left = 2 * i + 1;
+            if (left >= _count)
+            {
+                return;
+            }
+
+            var worst = left + 1 < _count && Worse(left + 1, left) ? left + 1 : left;
+            if (!Worse(worst, i))
+            {
+                return;
+            }
+
+            Swap(i, worst);
+            i = worst;
+        }
+    }
+
+    private void Swap(int a, int b)
+    {
+        (_scores[a], _scores[b]) = (_scores[b], _scores[a]);
+        (_keys[a], _keys[b]) = (_keys[b], _keys[a]);
+        (_docs[a], _docs[b]) = (_docs[b], _docs[a]);
+    }
+}
