@@ -19,9 +19,9 @@ namespace PakRussia.Search.Benchmarks;
 /// for the first 10 queries of each pass also a cold open (a new <see cref="IndexGenerations"/>: reader, schema check,
 /// checksums of a small index, vocabulary);</item>
 /// <item>compile (<see cref="QueryCompiler.Compile(string, QueryOptions, IVocabulary)"/> over the generation's vocabulary);</item>
-/// <item>collect top-10 without facets, then with facets (<see cref="PassageCollector"/> next to a
-/// <see cref="TopFieldCollector"/> in the searcher's relevance order, over <see cref="IndexGeneration.SearchablePassages"/>,
-/// wrapped by <see cref="QueryBudget"/>), the OR fallback collected as its own step when the AND query matched nothing;</item>
+/// <item>collect top-10 without facets, then with facets (the searcher's own collection: <see cref="PassageCollector"/>
+/// with its budget checks, handing matches to <see cref="RankedCollector"/>), the OR fallback collected as its own step
+/// when the AND query matched nothing;</item>
 /// <item>the page: 10 stored passages (<see cref="PassageRecord"/>), document records (the generation's cache, and
 /// uncached: term lookup + stored record), duplicates, highlights (<see cref="MatchHighlighter"/> on text, title and
 /// section, <see cref="Highlighter"/> HTML and snippet), citations, did-you-mean when fewer than 3 passages match;</item>
@@ -36,15 +36,6 @@ public static class QueryParts
 
     /// <summary>Queries per pass that also time a cold open of the index (a new reader each time).</summary>
     private const int ColdOpens = 10;
-
-    /// <summary>
-    /// The searcher's relevance order (private in <see cref="Searcher"/>): score, then document id, then passage ordinal,
-    /// so that ties rank alike whatever the build's document order.
-    /// </summary>
-    private static readonly Sort Relevance = new(
-        SortField.FIELD_SCORE,
-        new SortField(IndexFields.DocId, SortFieldType.STRING),
-        new SortField(IndexFields.Ordinal, SortFieldType.INT32));
 
     /// <summary>The steps, in the order they run and are printed (a step no query reached is left out).</summary>
     private static readonly string[] Steps =
@@ -138,7 +129,7 @@ public static class QueryParts
                     }
                 }
 
-                var hits = top.GetTopDocs(0, PageSize).ScoreDocs;
+                var hits = top.Top(0, PageSize);
 
                 t = Stopwatch.GetTimestamp();
                 var (facetCollector, _) = Collect(generation, query, selections, countFacets: true);
@@ -252,16 +243,11 @@ public static class QueryParts
         return result;
     }
 
-    /// <summary>One pass of the query over the searchable passages, as the searcher collects: facets (or only the total) and the top 10.</summary>
-    private static (PassageCollector Collector, TopDocsCollector<FieldValueHitQueue.Entry> Top) Collect(IndexGeneration generation, Query query,
-        FacetSelections selections, bool countFacets)
-    {
-        var top = TopFieldCollector.Create(Relevance, PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-        var collector = new PassageCollector(selections, countFacets, top);
-        var budget = new QueryBudget(Timeout.InfiniteTimeSpan, CancellationToken.None);
-        generation.Search(query, generation.SearchablePassages, budget.Wrap(collector));
-        return (collector, top);
-    }
+    /// <summary>One pass of the query over the searchable passages, as the searcher collects (its own method): facets (or only the total) and the top 10.</summary>
+    private static (PassageCollector Collector, Searcher.Ranking Top) Collect(IndexGeneration generation, Query query,
+        FacetSelections selections, bool countFacets) =>
+        Searcher.Collect(generation, new QueryBudget(Timeout.InfiniteTimeSpan, CancellationToken.None), query, selections, countFacets,
+            SearchSort.Relevance, PageSize);
 
     /// <summary>A field's highlight as the searcher makes it for titles and sections (HTML only when the query matched there).</summary>
     private static void Mark(Query highlight, string field, string? text)

@@ -10,9 +10,14 @@ namespace PakRussia.Search.Search;
 /// passages that pass (the total), counts facet values (each facet over the passages that pass every selection but
 /// its own), and hands the passages that pass to the collector that keeps the page of hits. Counts go into arrays per
 /// segment, indexed by ordinal, and become labels once per segment: nothing is allocated or stored-field read per match.
+/// It also checks the query's <paramref name="budget"/> every <see cref="QueryBudget.CheckEvery"/> matches (one layer
+/// fewer than wrapping it: an OR query hands over hundreds of thousands of matches).
 /// </summary>
-internal sealed class PassageCollector(FacetSelections selections, bool countFacets, ICollector? hits) : ICollector
+internal sealed class PassageCollector(FacetSelections selections, bool countFacets, ICollector? hits, QueryBudget? budget = null) : ICollector
 {
+    // The relevance collector called directly (a sealed class, so no interface dispatch per match).
+    private readonly RankedCollector? _ranked = hits as RankedCollector;
+    private int _countdown;
     private FacetOrdinals? _ordinals;
     private long[] _yearCounts = [];
     private const int SourceBit = 1, YearBit = 2, DocumentBit = 4, AuthorBit = 8;
@@ -44,6 +49,7 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
 
     public void SetNextReader(AtomicReaderContext context)
     {
+        budget?.Check();
         FlushSegment();
         var reader = context.AtomicReader;
         _source = reader.GetSortedDocValues(IndexFields.Source);
@@ -72,12 +78,26 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
 
     public void Collect(int doc)
     {
+        if (--_countdown <= 0 && budget is not null)
+        {
+            budget.Check();
+            _countdown = QueryBudget.CheckEvery;
+        }
+
         Matched++;
         var failed = _select ? Failed(doc) : 0;
         if (failed == 0)
         {
             Total++;
-            hits?.Collect(doc);
+            if (_ranked is not null)
+            {
+                _ranked.Collect(doc);
+            }
+            else
+            {
+                hits?.Collect(doc);
+            }
+
             if (countFacets)
             {
                 CountSource(doc);
@@ -153,11 +173,67 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
         return allowed;
     }
 
-    /// <summary>A zeroed array of at least the segment's value count (flushing leaves the counts at zero).</summary>
+    /// <summary>
+    /// A zeroed array of at least the segment's value count. Arrays come from <see cref="ZeroedArrays"/> and go back to it
+    /// when the counts are read (flushing leaves them at zero), so a search with facets allocates no large array: at 67,000
+    /// documents one is 268 KB, which .NET puts on the large-object heap, and a new one per search meant a full collection
+    /// every few dozen searches.
+    /// </summary>
     private static int[] Counts(int[] reuse, SortedDocValues? values)
     {
         var size = Math.Max(0, values?.ValueCount ?? 0);
-        return reuse.Length < size ? new int[size] : reuse;
+        if (reuse.Length >= size)
+        {
+            return reuse;
+        }
+
+        ZeroedArrays.Return(reuse);
+        return ZeroedArrays.Rent(size);
+    }
+
+    /// <summary>
+    /// Count arrays kept between searches. Only arrays that are all zeros come back (a search stopped midway by its budget
+    /// never returns its arrays, the collector simply drops them), so a rented array is ready to count in.
+    /// </summary>
+    private static class ZeroedArrays
+    {
+        private const int Kept = 16;
+        private static readonly System.Threading.Lock Gate = new();
+        private static readonly List<int[]> Free = [];
+
+        public static int[] Rent(int size)
+        {
+            lock (Gate)
+            {
+                for (var i = Free.Count - 1; i >= 0; i--)
+                {
+                    if (Free[i].Length >= size)
+                    {
+                        var array = Free[i];
+                        Free.RemoveAt(i);
+                        return array;
+                    }
+                }
+            }
+
+            return new int[size];
+        }
+
+        public static void Return(int[] array)
+        {
+            if (array.Length < 1024)
+            {
+                return; // small arrays cost nothing to allocate
+            }
+
+            lock (Gate)
+            {
+                if (Free.Count < Kept)
+                {
+                    Free.Add(array);
+                }
+            }
+        }
     }
 
     private void CountSource(int doc)
@@ -271,6 +347,12 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
         FlushSegment();
         _source = _document = _author = null;
         _ordinals = null;
+        foreach (var counts in new[] { _sourceCounts, _documentCounts, _authorCounts })
+        {
+            ZeroedArrays.Return(counts);
+        }
+
+        _sourceCounts = _documentCounts = _authorCounts = [];
 
         static IReadOnlyList<FacetValue> Top(IEnumerable<FacetValue> values) =>
             values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(MaxFacetValues).ToList();

@@ -128,12 +128,12 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// One pass of <paramref name="query"/> over the searchable passages: facet selections, counts, and the best
     /// <paramref name="depth"/> hits in the requested order.
     /// </summary>
-    private static (PassageCollector Collector, Ranking Top) Collect(IndexGeneration generation, QueryBudget budget,
+    internal static (PassageCollector Collector, Ranking Top) Collect(IndexGeneration generation, QueryBudget budget,
         Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth)
     {
         var top = new Ranking(generation, sort, Math.Max(1, depth));
-        var collector = new PassageCollector(selections, countFacets, top.Collector);
-        generation.Search(Searchable(generation, query), budget.Wrap(collector));
+        var collector = new PassageCollector(selections, countFacets, top.Collector, budget);
+        generation.Search(Searchable(generation, query), collector);
         return (collector, top);
     }
 
@@ -141,7 +141,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// Keeps the best hits: by relevance with our own heap (<see cref="RankedCollector"/>, out of order, so a top-level OR
     /// is scored in buckets), by date with Lucene's <see cref="TopFieldCollector"/> over the date doc values.
     /// </summary>
-    private sealed class Ranking
+    internal sealed class Ranking
     {
         private readonly RankedCollector? _ranked;
         private readonly TopFieldCollector? _field;
