@@ -247,7 +247,7 @@ public static class IndexBuilder
                 [IndexSchema.VersionKey] = IndexSchema.Version.ToString(CultureInfo.InvariantCulture),
                 [IndexSchema.GenerationKey] = Guid.NewGuid().ToString("N"),
                 [IndexSchema.BuiltAtKey] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-                [IndexSchema.SkippedKey] = JsonSerializer.Serialize(finish.Skipped.Take(MaxSkippedKept).Select(s => new[] { s.Path, s.Reason })),
+                [IndexSchema.SkippedKey] = JsonSerializer.Serialize(finish.Skipped.Take(MaxSkippedKept).Select(s => new[] { s.Path, s.Reason }).ToArray(), StoredJson.Default.StringArrayArray),
                 [IndexSchema.DocumentsKey] = documents.ToString(CultureInfo.InvariantCulture),
                 [IndexSchema.PassagesKey] = passages.ToString(CultureInfo.InvariantCulture),
             };
@@ -394,7 +394,7 @@ public static class IndexBuilder
 
         try
         {
-            return (JsonSerializer.Deserialize<string[][]>(json) ?? []).Where(p => p.Length == 2).Select(p => new SkippedFile(p[0], p[1])).ToList();
+            return (JsonSerializer.Deserialize(json, StoredJson.Default.StringArrayArray) ?? []).Where(p => p.Length == 2).Select(p => new SkippedFile(p[0], p[1])).ToList();
         }
         catch (JsonException)
         {

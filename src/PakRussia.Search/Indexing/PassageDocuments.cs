@@ -191,7 +191,7 @@ public static class PassageDocuments
         Optional(IndexFields.DatePrecision, meta.DatePrecision is { } precision ? Lower(precision.ToString()) : null);
         Optional(IndexFields.DateEvidence, meta.DateEvidence);
         Optional(IndexFields.Url, meta.Url);
-        Optional(IndexFields.Warnings, document.Warnings.Count == 0 ? null : JsonSerializer.Serialize(document.Warnings));
+        Optional(IndexFields.Warnings, document.Warnings.Count == 0 ? null : JsonSerializer.Serialize(document.Warnings.ToList(), StoredJson.Default.ListString));
         if (source is { } stamp)
         {
             doc.Add(new StoredField(IndexFields.SourceSize, stamp.Size));

@@ -62,7 +62,7 @@ internal sealed class DocumentRecords(IndexGeneration generation)
             Url = stored.Get(IndexFields.Url),
             Inferred = PassageRecord.Int(stored, IndexFields.Inferred) == 1,
         };
-        var warnings = stored.Get(IndexFields.Warnings) is { } json ? JsonSerializer.Deserialize<List<string>>(json) ?? [] : [];
+        var warnings = stored.Get(IndexFields.Warnings) is { } json ? JsonSerializer.Deserialize(json, StoredJson.Default.ListString) ?? [] : [];
         return new DocumentEntry(metadata, stored.Get(IndexFields.SourcePath) ?? "", PassageRecord.Int(stored, IndexFields.PassageCount) ?? 0, warnings);
     }
 
