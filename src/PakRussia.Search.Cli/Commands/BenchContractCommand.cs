@@ -105,6 +105,9 @@ public static class BenchContractCommand
                 error.WriteLine($"[pakrussia]   skipped {skip.Path}: {skip.Reason}");
             }
 
+            // As the peers' harnesses do: drop the build's garbage before timing queries, so no query pays for it.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
             using var searcher = new Searcher(indexPath);
             foreach (var kind in settings.Runs)
             {
@@ -147,6 +150,7 @@ public static class BenchContractCommand
                         ["lucene_version"] = LuceneVersion(),
                         ["analyzer"] = "StandardTokenizer, EnglishPossessive, LowerCase, ASCIIFolding, Porter; fields text,title,section (BM25 boosts 1,2,1)",
                         ["load"] = LoadAverage(),
+                        ["gc_timed"] = run.GcTimed,
                     };
                     WriteTopK($"{prefix}.{mode}.topk.jsonl", queryList, run);
                     output.WriteLine(line.ToJsonString(RelaxedJson));
@@ -172,7 +176,7 @@ public static class BenchContractCommand
         return ExitCodes.Ok;
     }
 
-    private sealed record QueryRun(List<double>[] Latencies, List<string>[] Ids, List<double>[] Scores, int Fallbacks);
+    private sealed record QueryRun(List<double>[] Latencies, List<string>[] Ids, List<double>[] Scores, int Fallbacks, JsonObject GcTimed);
 
     private static QueryRun RunQueries(Searcher searcher, List<string> queries, bool any, RunKind kind, Settings settings, Dictionary<string, string> originalIds)
     {
@@ -201,6 +205,8 @@ public static class BenchContractCommand
         var ids = new List<string>[queries.Count];
         var scores = new List<double>[queries.Count];
         var fallbacks = 0;
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var paused = GC.GetTotalPauseDuration();
         for (var pass = 0; pass < settings.Repeat; pass++)
         {
             for (var i = 0; i < queries.Count; i++)
@@ -217,7 +223,15 @@ public static class BenchContractCommand
             }
         }
 
-        return new QueryRun(latencies, ids, scores, fallbacks);
+        // Collections during the timed passes, as the peers' harnesses report them.
+        var gc = new JsonObject
+        {
+            ["gen0"] = GC.CollectionCount(0) - collections[0],
+            ["gen1"] = GC.CollectionCount(1) - collections[1],
+            ["gen2"] = GC.CollectionCount(2) - collections[2],
+            ["pause_ms"] = Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 2),
+        };
+        return new QueryRun(latencies, ids, scores, fallbacks, gc);
     }
 
     /// <summary>The ordinal at the end of a passage id ("doc.p3" → 3).</summary>
