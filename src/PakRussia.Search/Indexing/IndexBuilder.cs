@@ -196,7 +196,7 @@ public static class IndexBuilder
         Func<IndexWriter, Session, (BuildSummary? Unchanged, Finish? Finish)> apply)
     {
         Directory.CreateDirectory(indexPath);
-        using var directory = IndexDirectory.Open(indexPath);
+        using var directory = IndexDirectory.OpenForWriting(indexPath);
         var merges = new QuietMergeScheduler();
         IndexWriter writer;
         try

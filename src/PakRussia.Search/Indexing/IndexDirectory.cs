@@ -29,6 +29,13 @@ public static partial class IndexDirectory
     public static FSDirectory Open(string path) => FSDirectory.Open(new DirectoryInfo(path));
 
     /// <summary>
+    /// Opens the folder for a build: plain positional reads instead of memory maps, so the segments a merge reads (the
+    /// whole index, for the final merge of a full build) pass through the page cache without becoming part of the
+    /// builder's resident memory. Searches keep the memory-mapped <see cref="Open"/>.
+    /// </summary>
+    public static FSDirectory OpenForWriting(string path) => new NIOFSDirectory(new DirectoryInfo(path));
+
+    /// <summary>
     /// The latest commit of the index at <paramref name="path"/>, validated as ours and of this schema; null when there
     /// is no index there yet (no folder, an empty one, or the leftovers of a first build that never committed).
     /// </summary>
