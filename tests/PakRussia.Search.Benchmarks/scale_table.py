@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the results of run-scale.sh (OUT folder) as markdown tables, with the targets of issue 7."""
+"""Prints the results of run-scale.sh (OUT folder) as markdown tables, with the targets of issues 7 and 13."""
 import json
 import os
 import re
@@ -70,11 +70,11 @@ if ours:
     if lnet and lnet.get("index_s"):
         print(f"vs lucenenet: index_s {ours['index_s']:.1f} / {lnet['index_s']:.1f} s ({ours['index_s'] / lnet['index_s']:.2f}x), "
               f"index {ours['index_bytes'] / 1e6:.0f} / {lnet['index_bytes'] / 1e6:.0f} MB")
-    for suffix in ("", "+facets", "+hl"):
+    for ours_name, suffix in (("pakrussia", ""), ("pakrussia-text", ""), ("pakrussia", "+facets"), ("pakrussia", "+hl")):
         for mode in ("and", "or"):
-            o, p = by.get(("pakrussia" + suffix, mode)), by.get(("lucenenet" + suffix, mode))
+            o, p = by.get((ours_name + suffix, mode)), by.get(("lucenenet" + suffix, mode))
             if o and p and p["query_p50_ms"] and p["query_p99_ms"]:
-                print(f"vs lucenenet{suffix} {mode}: p50 {o['query_p50_ms']:.3f} / {p['query_p50_ms']:.3f} ms "
+                print(f"{ours_name}{suffix} vs lucenenet{suffix} {mode}: p50 {o['query_p50_ms']:.3f} / {p['query_p50_ms']:.3f} ms "
                       f"({o['query_p50_ms'] / p['query_p50_ms']:.2f}x), p99 {o['query_p99_ms']:.3f} / {p['query_p99_ms']:.3f} ms "
                       f"({o['query_p99_ms'] / p['query_p99_ms']:.2f}x)")
     fb = [f"{r['engine']} {r['mode']}: {r['and_fallback_queries']}" for r in rows if r.get("and_fallback_queries")]

@@ -41,19 +41,23 @@ public static class BenchContractCommand
         var keep = new Option<bool>("--keep-index") { Description = "Keep the index (and the workdir)" };
         var facets = new Option<bool>("--facets", "--facets-too") { Description = "Also run the queries counting the four facets over every match (engine pakrussia+facets)" };
         var highlight = new Option<bool>("--highlight") { Description = "Also run the queries through the full search: stored text, highlights, citations (engine pakrussia+hl)" };
+        var textOnly = new Option<bool>("--text-only-too") { Description = "Also run the top-k ids searching the text field alone, as the peers' harnesses do (engine pakrussia-text; the product searches title and section too)" };
         var command = new Command("bench-contract", "Benchmark the engine under the peer harnesses' contract (JSON lines on stdout, logs on stderr)")
         {
-            passages, queries, repeat, warmup, k, modes, outPrefix, workdir, keep, facets, highlight,
+            passages, queries, repeat, warmup, k, modes, outPrefix, workdir, keep, facets, highlight, textOnly,
         };
         command.Hidden = true;
         command.SetAction(parse => CommandRunner.Run(error, () => Run(new Settings(
             parse.GetValue(passages)!, parse.GetValue(queries)!, parse.GetValue(repeat), parse.GetValue(warmup), parse.GetValue(k),
             parse.GetValue(modes)!, parse.GetValue(outPrefix), parse.GetValue(workdir), parse.GetValue(keep),
-            [RunKind.Ids, .. parse.GetValue(facets) ? new[] { RunKind.Facets } : [], .. parse.GetValue(highlight) ? new[] { RunKind.Highlight } : []]), output, error)));
+            [RunKind.Ids, .. parse.GetValue(facets) ? new[] { RunKind.Facets } : [], .. parse.GetValue(highlight) ? new[] { RunKind.Highlight } : [],
+                .. parse.GetValue(textOnly) ? new[] { RunKind.TextOnly } : []]), output, error)));
         return command;
     }
 
-    private enum RunKind { Ids, Facets, Highlight }
+    private enum RunKind { Ids, Facets, Highlight, TextOnly }
+
+    private static readonly IReadOnlyDictionary<string, float> TextField = new Dictionary<string, float> { [IndexFields.Text] = 1f };
 
     private sealed record Settings(string Passages, string Queries, int Repeat, int Warmup, int K, string Modes, string? Out,
         string? Workdir, bool Keep, RunKind[] Runs);
@@ -112,8 +116,8 @@ public static class BenchContractCommand
             foreach (var kind in settings.Runs)
             {
                 var suffix = kind switch { RunKind.Facets => "+facets", RunKind.Highlight => "+hl", _ => "" };
-                var engine = "pakrussia" + suffix;
-                var prefix = settings.Out is null ? Path.Combine("results", dataset, engine) : settings.Out + suffix;
+                var engine = (kind == RunKind.TextOnly ? "pakrussia-text" : "pakrussia") + suffix;
+                var prefix = settings.Out is null ? Path.Combine("results", dataset, engine) : settings.Out + (kind == RunKind.TextOnly ? "-text" : suffix);
                 foreach (var mode in modeList)
                 {
                     var run = RunQueries(searcher, queryList, mode == "or", kind, settings, originalIds);
@@ -148,7 +152,8 @@ public static class BenchContractCommand
                         ["id_source"] = kind == RunKind.Highlight ? "stored fields (the full search)" : "doc values",
                         ["documents"] = summary.Documents,
                         ["lucene_version"] = LuceneVersion(),
-                        ["analyzer"] = "StandardTokenizer, EnglishPossessive, LowerCase, ASCIIFolding, Porter; fields text,title,section (BM25 boosts 1,2,1)",
+                        ["analyzer"] = "StandardTokenizer, EnglishPossessive, LowerCase, ASCIIFolding, Porter; "
+                            + (kind == RunKind.TextOnly ? "field text alone" : "fields text,title,section (BM25 boosts 1,2,1)"),
                         ["load"] = LoadAverage(),
                         ["gc_timed"] = run.GcTimed,
                     };
@@ -180,7 +185,10 @@ public static class BenchContractCommand
 
     private static QueryRun RunQueries(Searcher searcher, List<string> queries, bool any, RunKind kind, Settings settings, Dictionary<string, string> originalIds)
     {
-        SearchRequest Request(string q) => new() { Query = q, Any = any, Facets = kind == RunKind.Facets, PageSize = settings.K };
+        SearchRequest Request(string q) => new()
+        {
+            Query = q, Any = any, Facets = kind == RunKind.Facets, PageSize = settings.K, Fields = kind == RunKind.TextOnly ? TextField : null,
+        };
 
         // One execution: the top-k ids (the contract), and whether the AND fell back to OR.
         (List<(string PassageId, string DocId, double Score)> Hits, bool FellBack) Execute(string q)

@@ -33,6 +33,11 @@ public sealed record SearchRequest
     public TimeSpan? TimeBudget { get; init; }
     /// <summary>The style of each hit's citation.</summary>
     public Citations.CitationStyle Style { get; init; } = Citations.CitationStyle.Plain;
+    /// <summary>
+    /// The fields unfielded words search, with their boosts (null: text 1, title 2, section 1). Benchmarks set text alone
+    /// to search as the peers' harnesses do.
+    /// </summary>
+    public IReadOnlyDictionary<string, float>? Fields { get; init; }
 }
 
 /// <summary>A ranked passage without text or highlights (evaluation, benchmarks).</summary>

@@ -122,7 +122,8 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     }
 
     private static CompiledQuery Compile(IndexGeneration generation, SearchRequest request) =>
-        QueryCompiler.Compile(request.Query, new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText }, generation.Vocabulary);
+        QueryCompiler.Compile(request.Query,
+            new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText, Fields = request.Fields }, generation.Vocabulary);
 
     /// <summary>
     /// One pass of <paramref name="query"/> over the searchable passages: facet selections, counts, and the best
@@ -222,6 +223,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     {
         if (depth < 1 || depth > SearchLimits.MaxResultWindow)
             throw new SearchRequestException($"depth must be between 1 and {SearchLimits.MaxResultWindow} (got {depth}).");
+        Validate(request);
         return Budgeted(request.TimeBudget, cancellationToken, (generation, budget) =>
         {
             var compiled = Compile(generation, request);
@@ -279,6 +281,8 @@ public sealed partial class Searcher(string indexPath) : IDisposable
             throw new SearchRequestException($"page size must be between 1 and {SearchLimits.MaxPageSize} (got {request.PageSize}).");
         if ((long)request.Page * request.PageSize > SearchLimits.MaxResultWindow)
             throw new SearchRequestException($"Results past rank {SearchLimits.MaxResultWindow} cannot be paged to; narrow the search with filters.");
+        if (request.Fields is { } fields && (fields.Count == 0 || fields.Any(f => !QueryFields.IsColumn(f.Key) || !(f.Value > 0 && float.IsFinite(f.Value)))))
+            throw new SearchRequestException("fields must name text, title or section, each with a boost above zero.");
         var values = request.Sources.Count + request.Years.Count + request.Docs.Count + request.Authors.Count;
         if (values > SearchLimits.MaxFilterValues)
             throw new SearchRequestException($"Too many filter values ({values}); at most {SearchLimits.MaxFilterValues}.");

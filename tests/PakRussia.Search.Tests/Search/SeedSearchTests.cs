@@ -204,4 +204,19 @@ public sealed class SeedSearchTests(SeedIndex seeds) : IClassFixture<SeedIndex>
         Assert.True(Has(towardsPipeline[0], "pipeline") && !Has(towardsPipeline[0], "soviet"), towardsPipeline[0].PassageId);
         Assert.True(Has(towardsSoviet[0], "soviet") && !Has(towardsSoviet[0], "pipeline"), towardsSoviet[0].PassageId);
     }
+
+    [Fact]
+    public void Fields_ChooseWhatUnfieldedWordsSearch()
+    {
+        // "ally" is in the 28 passages of the forum thread titled "… a better ally …" but in the text of only 4.
+        var everywhere = seeds.Search("ally");
+        var textAlone = seeds.Search("ally", r => r with { Fields = new Dictionary<string, float> { ["text"] = 1f } });
+        Assert.Equal(seeds.Search("text:ally").Total, textAlone.Total);
+        Assert.True(everywhere.Total > textAlone.Total);
+        Assert.All(textAlone.Hits, h => Assert.NotEmpty(h.Matches)); // ally, allies, allied: in the text itself
+
+        Assert.Throws<SearchRequestException>(() => seeds.Search("ally", r => r with { Fields = new Dictionary<string, float> { ["author"] = 1f } }));
+        Assert.Throws<SearchRequestException>(() => seeds.Search("ally", r => r with { Fields = new Dictionary<string, float> { ["text"] = 0f } }));
+        Assert.Throws<SearchRequestException>(() => seeds.Search("ally", r => r with { Fields = new Dictionary<string, float>() }));
+    }
 }
