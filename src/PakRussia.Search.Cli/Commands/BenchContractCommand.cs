@@ -153,7 +153,7 @@ public static class BenchContractCommand
                         ["documents"] = summary.Documents,
                         ["lucene_version"] = LuceneVersion(),
                         ["analyzer"] = "StandardTokenizer, EnglishPossessive, LowerCase, ASCIIFolding, Porter; "
-                            + (kind == RunKind.TextOnly ? "field text alone" : "fields text,title,section (BM25 boosts 1,2,1)"),
+                            + (kind == RunKind.TextOnly ? "field text alone" : "fields text,title,section (BM25 boosts 1,1,1)"),
                         ["load"] = LoadAverage(),
                         ["gc_timed"] = run.GcTimed,
                     };

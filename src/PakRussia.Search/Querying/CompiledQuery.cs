@@ -45,7 +45,7 @@ public sealed record QueryExplanation
 
     /// <summary>The Lucene query tree printed one clause per line, indented.</summary>
     public string Tree => _tree.Value;
-    /// <summary>The Lucene query in its own syntax (<c>+(text:russia title:russia^2.0 …)</c>).</summary>
+    /// <summary>The Lucene query in its own syntax (<c>+(text:russia title:russia section:russia)</c>).</summary>
     public string? Match => _match.Value;
     /// <summary>The metadata filters in words: <c>source is forum</c>, <c>year in [2014, 2017]</c>.</summary>
     public IReadOnlyList<string> Filters { get; init; } = [];
