@@ -36,7 +36,7 @@ public static class SearchEndpoints
             Explain = QueryParameters.Bool(query["explain"], "explain"),
         };
 
-        // A client that goes away cancels its query inside SQLite; the generation header lets load tests check
+        // A client that goes away cancels its query while Lucene collects it; the generation header lets load tests check
         // that every answer came from one index generation, even during a rebuild.
         var response = searcher.Search(request, context.RequestAborted);
         if (response.Generation is { } generation)

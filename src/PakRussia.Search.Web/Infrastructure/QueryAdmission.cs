@@ -7,7 +7,7 @@ namespace PakRussia.Search.Web.Infrastructure;
 /// A request that cannot get a turn gets 503 with <c>Retry-After</c>: the server is busy, the query is not at fault.
 /// </summary>
 /// <remarks>
-/// Why: SQLite runs a query on the calling thread, so sixteen concurrent searches on two cores would each run eight
+/// Why: Lucene runs a query on the calling thread, so sixteen concurrent searches on two cores would each run eight
 /// times slower, and the per-query time budget (meant to stop queries that are expensive in themselves) would stop
 /// ordinary queries that were only waiting for a core. Here a query's budget starts when it gets its turn, so it
 /// measures the query (within the factor of two that two queries sharing a core cost); waiting costs no thread (the

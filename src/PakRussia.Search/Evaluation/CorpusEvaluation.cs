@@ -11,7 +11,7 @@ public enum EvalRanking
     /// <summary>Whole documents by BM25 from the index's postings, with pseudo-relevance feedback (<see cref="DocumentRanker"/>). The default: it scores best.</summary>
     Documents,
 
-    /// <summary>Passages by FTS5 <c>bm25()</c> (what <c>pakrussia search</c> does, words ORed), documents by their passages.</summary>
+    /// <summary>Passages by Lucene BM25 over text, title and section (what <c>pakrussia search</c> does, words ORed), documents by their best passage.</summary>
     Passages,
 }
 
@@ -119,7 +119,7 @@ public static class CorpusEvaluation
         try
         {
             var clock = Stopwatch.StartNew();
-            var index = BuildIndex(corpusPath, Path.Combine(folder, "eval.db"), indexProgress);
+            var index = BuildIndex(corpusPath, Path.Combine(folder, "index"), indexProgress);
             var indexTime = clock.Elapsed;
             clock.Restart();
             var evaluation = Evaluate(index, topics, qrels, options, queryProgress, cancellationToken);

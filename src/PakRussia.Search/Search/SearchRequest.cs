@@ -65,7 +65,7 @@ public static class SearchLimits
 public sealed class SearchRequestException(string message) : Exception(message);
 
 /// <summary>
-/// The search ran past its time budget (<see cref="Searcher.TimeBudget"/>) and was interrupted inside SQLite: the
+/// The search ran past its time budget (<see cref="Searcher.TimeBudget"/>) and was stopped where it was (between steps, or while Lucene collected matches): the
 /// query is too expensive (or the machine too busy) to answer in time. The CLI exits 2; the API answers 503 with
 /// Retry-After, since the same query may pass on an idle server.
 /// </summary>

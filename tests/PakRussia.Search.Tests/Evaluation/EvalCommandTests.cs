@@ -17,7 +17,7 @@ namespace PakRussia.Search.Tests.Evaluation;
 /// </list>
 /// Means: nDCG@10 0.41469, Recall@100 0.5, MRR@10 0.5, MAP 0.33333. Ids hold ':' so the mapping back to the records'
 /// ids is exercised too. Doc:5 and Doc:6 match nothing; they are there so that "zebra" (in 2 of 6 documents) gets a
-/// positive idf from FTS5's bm25(), which floors the idf of a word in half the rows or more.
+/// clearly positive idf (the FTS5 engine floored the idf of a word in half the rows or more; the fixture keeps them).
 /// </summary>
 public sealed class EvalCommandTests : IDisposable
 {
