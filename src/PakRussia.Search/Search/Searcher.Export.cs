@@ -39,13 +39,7 @@ public sealed partial class Searcher
                 if (compiled.Query is null && selections.IsEmpty)
                     throw new SearchRequestException("The query is empty: type some words, a \"phrase\", or choose a filter.");
                 budget.Check();
-                var query = compiled.Query ?? new MatchAllDocsQuery();
-                var (collector, top) = Collect(generation, budget, query, selections, countFacets: false, request.Sort, SearchLimits.MaxResultWindow);
-                if (collector.Matched == 0 && compiled.Fallback is not null)
-                {
-                    budget.Check();
-                    (_, top) = Collect(generation, budget, compiled.Fallback, selections, countFacets: false, request.Sort, SearchLimits.MaxResultWindow);
-                }
+                var (_, top, _, _) = CollectWithFallback(generation, budget, compiled, selections, countFacets: false, request.Sort, SearchLimits.MaxResultWindow);
 
                 return top.Top(0, SearchLimits.MaxResultWindow).Select(d => d.Doc).ToList();
             });

@@ -82,18 +82,11 @@ public sealed partial class Searcher(string indexPath) : IDisposable
             throw new SearchRequestException("The query is empty: type some words, a \"phrase\", or choose a filter.");
         }
 
-        var query = compiled.Query ?? new MatchAllDocsQuery();
         var offset = (request.Page - 1) * request.PageSize;
-        var (collector, top) = Collect(generation, budget, query, selections, request.Facets, request.Sort, offset + request.PageSize);
-        if (collector.Matched == 0 && compiled.Fallback is not null)
+        var (collector, top, query, fellBack) = CollectWithFallback(generation, budget, compiled, selections, request.Facets, request.Sort, offset + request.PageSize);
+        if (fellBack)
         {
-            budget.Check();
-            (collector, top) = Collect(generation, budget, compiled.Fallback, selections, request.Facets, request.Sort, offset + request.PageSize);
-            if (collector.Matched > 0)
-            {
-                query = compiled.Fallback;
-                warnings.Add("No passage has all the words; showing passages with some of them.");
-            }
+            warnings.Add("No passage has all the words; showing passages with some of them.");
         }
 
         var highlight = compiled.HasText ? MatchHighlighter.ForHighlighting(query) : null;
@@ -124,6 +117,28 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     private static CompiledQuery Compile(IndexGeneration generation, SearchRequest request) =>
         QueryCompiler.Compile(request.Query,
             new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText, Fields = request.Fields }, generation.Vocabulary);
+
+    /// <summary>
+    /// The query's pass (every passage when it has only filters), and when nothing matches all the words, the pass of
+    /// its OR fallback instead: what was collected, the query that produced it, and whether that was the fallback.
+    /// </summary>
+    private static (PassageCollector Collector, Ranking Top, Query Query, bool FellBack) CollectWithFallback(IndexGeneration generation,
+        QueryBudget budget, CompiledQuery compiled, FacetSelections selections, bool countFacets, SearchSort sort, int depth)
+    {
+        var query = compiled.Query ?? new MatchAllDocsQuery();
+        var (collector, top) = Collect(generation, budget, query, selections, countFacets, sort, depth);
+        if (collector.Matched == 0 && compiled.Fallback is not null)
+        {
+            budget.Check();
+            var (fallbackCollector, fallbackTop) = Collect(generation, budget, compiled.Fallback, selections, countFacets, sort, depth);
+            if (fallbackCollector.Matched > 0)
+            {
+                return (fallbackCollector, fallbackTop, compiled.Fallback, true);
+            }
+        }
+
+        return (collector, top, query, false);
+    }
 
     /// <summary>
     /// One pass of <paramref name="query"/> over the searchable passages: facet selections, counts, and the best
@@ -231,15 +246,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
             if (compiled.Query is null && selections.IsEmpty)
                 return new TopPassages(0, [], new FacetSet(), generation.Id, false);
             budget.Check();
-            var query = compiled.Query ?? new MatchAllDocsQuery();
-            var (collector, top) = Collect(generation, budget, query, selections, request.Facets, request.Sort, depth);
-            var fellBack = false;
-            if (collector.Matched == 0 && compiled.Fallback is not null)
-            {
-                budget.Check();
-                (collector, top) = Collect(generation, budget, compiled.Fallback, selections, request.Facets, request.Sort, depth);
-                fellBack = collector.Matched > 0;
-            }
+            var (collector, top, _, fellBack) = CollectWithFallback(generation, budget, compiled, selections, request.Facets, request.Sort, depth);
 
             var hits = Keys(generation, top.Top(0, depth)).Select(k => new RankedPassage(k.PassageId, k.DocId, k.Score)).ToList();
             return new TopPassages(collector.Total, hits, collector.Facets(docId => generation.Records.Find(docId)?.Metadata.Title), generation.Id, fellBack);
