@@ -17,6 +17,7 @@
 #             lucenenet+hl), the same analysis and the same three runs as ours (pakrussia, pakrussia+facets, pakrussia+hl);
 #             ours also runs pakrussia-text (the text field alone, as the peers search, where the product adds title and section).
 #   HTTP_SECONDS  length of each load test (default 30)
+#   SETTLE    seconds to wait at most, before each engine, for the 1-minute load to fall below 1.5 (default 180)
 #   SKIP      any of: ours peers kinds parts cold http (space-separated) to leave steps out
 # OUT (default /work/bench/results/scale-DATE) gets results.jsonl (one JSON line per engine and mode, the peers'
 # contract), the top-k files, logs/ENGINE.log (stderr + /usr/bin/time -v), kinds.jsonl, parts.*.jsonl, cold.json,
@@ -47,6 +48,14 @@ BANDS=${BANDS:-$PEERS/data/real_queries.bands.tsv}
 [ -f "$PASSAGES" ] || { echo "no passages at $PASSAGES: prepare them as the peers README says (real_passages.py)" >&2; exit 2; }
 skip() { case " $SKIP " in *" $1 "*) return 0 ;; esac; return 1; }
 step() { echo "== $* $(date +%T) load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt" >&2; }
+# Before each timed engine: wait (at most SETTLE seconds, default 180) for the 1-minute load to fall below 1.5, so an
+# engine does not start in the wake of the publish or of the previous engine.
+settle() {
+  local waited=0
+  while [ "$waited" -lt "${SETTLE:-180}" ] && awk '{exit !($1 >= 1.5)}' /proc/loadavg; do sleep 5; waited=$((waited + 5)); done
+  [ "$waited" -gt 0 ] && echo "   (waited ${waited} s for the load to settle: $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$OUT/machine.txt" >&2
+  return 0
+}
 TIME=(/usr/bin/time -v)
 
 {
@@ -71,7 +80,8 @@ BENCH=(dotnet "$HERE/bin/Release/net10.0/PakRussia.Search.Benchmarks.dll")
 INDEX=$WORK/pakrussia/index   # bench-contract builds it in WORKDIR/index (a Lucene folder)
 
 if ! skip ours; then
-  step "pakrussia (top-k ids, + facets, + highlights: three runs on the same index)"
+  settle
+  step "pakrussia (top-k ids, + facets, + highlights, + text alone: four runs on the same index)"
   rm -rf "$WORK/pakrussia"
   "${TIME[@]}" "$CLI/pakrussia" bench-contract "$PASSAGES" "$QUERIES" --modes and,or --repeat "$REPEAT" --warmup "$WARMUP" \
       --facets --highlight --text-only-too --workdir "$WORK/pakrussia" --keep-index --out "$OUT/pakrussia" 2> "$OUT/logs/pakrussia.log" | tee -a "$OUT/results.jsonl"
@@ -91,6 +101,7 @@ if ! skip peers; then
       minisearch|flexsearch|lunr) cmd=("${NODE[@]}" "$PEERS/$e/run.js") ;;
       *) echo "unknown engine $e" >&2; continue ;;
     esac
+    settle
     step "$name"
     # The in-memory JS harnesses take no --workdir.
     case $e in minisearch|flexsearch|lunr) ;; *) extra+=(--workdir "$WORK/peer-$name") ;; esac
