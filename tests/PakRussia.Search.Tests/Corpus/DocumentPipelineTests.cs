@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text;
+using Xunit.Abstractions;
 using PakRussia.Search.Corpus;
 using PakRussia.Search.Passages;
 
 namespace PakRussia.Search.Tests.Corpus;
 
-public sealed class DocumentPipelineTests
+public sealed class DocumentPipelineTests(ITestOutputHelper output)
 {
     private static DocumentMetadata Metadata(string id = "wiki-pakistan-russia") =>
         new() { DocId = id, Title = "Pakistan–Russia relations", SourceType = "wikipedia" };
@@ -90,6 +91,8 @@ public sealed class DocumentPipelineTests
 
         Assert.All(document.Passages, p => Assert.True(p.WordCount <= PassageBuilder.MaxWords));
         Assert.All(document.Passages, p => Assert.Equal(document.CleanText[p.Start..p.End], p.Text));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        // The time is printed, not asserted (a test must not depend on the machine's speed); a quadratic pass over
+        // these 2 MB would show here and in the test run's hang timeout.
+        output.WriteLine($"2 MB run-on input: {document.Passages.Count} passages in {watch.Elapsed.TotalMilliseconds:F0} ms");
     }
 }

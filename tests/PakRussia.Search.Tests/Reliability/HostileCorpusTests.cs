@@ -25,7 +25,7 @@ public sealed class HostileCorpusTests
             try { result = body(); } catch (Exception ex) { error = ex; }
         }, 256 * 1024);
         thread.Start();
-        Assert.True(thread.Join(TimeSpan.FromSeconds(60)), "the HTML reader did not return within 60 s");
+        thread.Join(); // no deadline: a test must not depend on the machine's speed (a hang meets the run's hang timeout)
         if (error is not null) throw error;
         return result;
     }
