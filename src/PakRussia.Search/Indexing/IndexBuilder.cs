@@ -353,7 +353,7 @@ public static class IndexBuilder
     {
         if (File.Exists(path))
         {
-            throw new IndexException($"{path} is a file, not an index folder (an index is a folder; earlier versions kept one SQLite file). "
+            throw new IndexException($"{path} is a file, not an index folder (an index is a folder; versions before 2026-12 kept the index in one file). "
                 + "Move it away, or choose another folder with --index, then run: pakrussia index --rebuild");
         }
 

@@ -53,9 +53,17 @@ public static partial class CliOutcome
         }
     }
 
+    /// <summary>
+    /// Words that name the engine or its parts rather than the user's query and files: a message that contains one
+    /// leaked an internal ("SQLite Error 26", "FTS5 cannot weight single words", "TokenMgrError", "segments_3").
+    /// </summary>
+    [GeneratedRegex(@"lucene|sqlite|fts5|\bcodec|segments_|TokenMgrError|\bTooManyClauses|IndexWriter|DirectoryReader|\bSystem\.[A-Z]", RegexOptions.IgnoreCase)]
+    public static partial Regex EngineWords();
+
     public static void NoInternals(string name, string text)
     {
         Assert.False(text.Contains("   at ", StringComparison.Ordinal), $"{name}: stack trace in output:\n{text}");
         Assert.False(ExceptionName().IsMatch(text), $"{name}: exception type name in output:\n{text}");
+        Assert.False(EngineWords().IsMatch(text), $"{name}: the engine's words in output ('{EngineWords().Match(text).Value}'):\n{text}");
     }
 }
