@@ -15,9 +15,15 @@ public static class IndexCommand
         var json = CommonOptions.Json();
         var rebuild = new Option<bool>("--rebuild") { Description = "Build from scratch, replacing the index even if it is unusable" };
         var jsonl = new Option<string?>("--jsonl") { Description = "Import documents from a JSON Lines file (.jsonl or .jsonl.gz) instead of the corpus folder" };
-        var command = new Command("index", "Build or update the index from the corpus") { corpus, index, rebuild, jsonl, json };
+        var check = new Option<bool>("--check") { Description = "Build nothing: read every byte of the index back and verify it (exit 3 when damaged)" };
+        var command = new Command("index", "Build or update the index from the corpus") { corpus, index, rebuild, jsonl, json, check };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
+            if (parse.GetValue(check))
+            {
+                return Check(Path.GetFullPath(parse.GetValue(index)!), parse.GetValue(json), output, error);
+            }
+
             if (parse.GetValue(jsonl) is { } jsonlPath)
             {
                 return ImportJsonl(jsonlPath, Path.GetFullPath(parse.GetValue(index)!), parse.GetValue(json), output, error);
@@ -119,6 +125,30 @@ public static class IndexCommand
             task.Value = value.Done;
             task.Description = Markup.Escape(Path.GetFileName(value.Current));
         }
+    }
+
+    /// <summary><c>index --check</c>: the whole check, read-only; exit 3 (with the rebuild hint) when anything is damaged.</summary>
+    private static int Check(string indexPath, bool json, TextWriter output, TextWriter error)
+    {
+        var result = IndexCheck.Run(indexPath);
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Web));
+        }
+
+        if (!result.Clean)
+        {
+            error.WriteLine($"error: {indexPath} is damaged: {result.DamagedSegments} of {result.Segments} segments failed the check. {IndexDirectory.RebuildHint}");
+            return ExitCodes.IndexProblem;
+        }
+
+        if (!json)
+        {
+            output.WriteLine($"index {indexPath} is sound: every byte of its {result.Segments} segments ({result.Documents:N0} entries, "
+                + $"{result.Bytes / 1024.0 / 1024.0:0.0} MB) read back and verified in {result.Took.TotalSeconds:0.00} s");
+        }
+
+        return ExitCodes.Ok;
     }
 
     internal static void WriteSummary(TextWriter output, BuildSummary summary, string indexPath)

@@ -1,6 +1,8 @@
+using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
 using PakRussia.Search.Indexing;
 using PakRussia.Search.Querying;
 
@@ -55,7 +57,9 @@ public sealed class IndexGeneration : IndexSearcher
 
     /// <summary>
     /// Lucene 4.8 checksums every file; here they are verified when the generation is opened, for indexes small enough
-    /// that reading every byte costs little, so a damaged file is reported before it answers wrongly.
+    /// that reading every byte costs little, so a damaged file is reported before it answers wrongly. Larger indexes
+    /// have every file's footer checked (its last 16 bytes: a truncated, zeroed or overwritten end is found at once);
+    /// <c>pakrussia index --check</c> reads every byte of any size.
     /// </summary>
     private static void Verify(DirectoryReader reader)
     {
@@ -70,12 +74,34 @@ public sealed class IndexGeneration : IndexSearcher
 
         if (bytes > VerifyAllBelowBytes)
         {
+            VerifyFooters(reader);
             return;
         }
 
         foreach (var leaf in reader.Leaves)
         {
             leaf.AtomicReader.CheckIntegrity();
+        }
+    }
+
+    /// <summary>Checks the footer (codec magic, algorithm, checksum present) of every file the commit uses.</summary>
+    internal static void VerifyFooters(DirectoryReader reader)
+    {
+        var directory = reader.Directory;
+        foreach (var file in reader.IndexCommit.FileNames)
+        {
+            if (file == IndexFileNames.SEGMENTS_GEN)
+            {
+                continue; // the generation hint carries no footer
+            }
+
+            using var input = directory.OpenInput(file, IOContext.READ_ONCE);
+            if (input.Length < CodecUtil.FooterLength())
+            {
+                throw new CorruptIndexException($"{file} is shorter than its footer");
+            }
+
+            CodecUtil.RetrieveChecksum(input);
         }
     }
 }

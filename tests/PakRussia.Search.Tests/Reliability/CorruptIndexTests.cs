@@ -93,6 +93,83 @@ public sealed class CorruptIndexTests(SeedIndex seeds) : IClassFixture<SeedIndex
         Assert.Equal([path], Directory.GetFileSystemEntries(temp.Path));
     }
 
+    [Fact]
+    public void Check_OnASoundIndex_ReadsItAllBackAndExitsZero()
+    {
+        var before = IndexFolder.Hash(seeds.IndexPath);
+        var run = SeedIndex.RunCli("index", "--check", "--index", seeds.IndexPath, "--corpus", RepoPaths.Seeds);
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Contains("is sound", run.Output);
+        var json = SeedIndex.RunCli("index", "--check", "--json", "--index", seeds.IndexPath);
+        Assert.Equal(0, json.Exit);
+        var result = System.Text.Json.JsonDocument.Parse(json.Output).RootElement;
+        Assert.True(result.GetProperty("clean").GetBoolean());
+        Assert.True(result.GetProperty("documents").GetInt64() > seeds.Summary.Passages); // passages and document records
+        Assert.Equal(before, IndexFolder.Hash(seeds.IndexPath));
+    }
+
+    /// <summary>
+    /// <c>index --check</c> reads every byte whatever the index's size: every kind of damage, the middle of a file
+    /// scribbled over included, is exit 3 with the rebuild hint, and the check changes nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Check_OnABadIndex_ExitsThreeAndLeavesTheFilesAlone(string kind)
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("bad");
+        Make(kind, path);
+        var before = IndexFolder.Hash(path);
+        var run = SeedIndex.RunCli("index", "--check", "--index", path);
+        CliOutcome.Check($"{kind}: index --check", Outcome.IndexProblem, run, "rebuild");
+        Assert.Equal(before, IndexFolder.Hash(path));
+    }
+
+    /// <summary>
+    /// An index too large to checksum whole at every open has each file's footer checked instead: a truncated or zeroed
+    /// file, or a scribbled end, is found at open; a scribbled middle is left to <c>index --check</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("truncated segment file", true)]
+    [InlineData("zeroed segment file", true)]
+    [InlineData("scribbled footer", true)]
+    [InlineData("overwritten bytes", false)]
+    public void Footers_OfALargeIndex_AreCheckedAtOpen(string kind, bool foundAtOpen)
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("bad");
+        if (kind == "scribbled footer")
+        {
+            Make("schema version 99", path); // a copy of the seeds index (the commit is rewritten; its files are the seeds')
+            IndexFolder.SetUserData(path, IndexSchema.VersionKey, IndexSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var largest = Path.Combine(path, IndexFolder.LargestFile(path));
+            var bytes = File.ReadAllBytes(largest);
+            bytes.AsSpan(bytes.Length - 16, 8).Fill(0x5A);
+            File.WriteAllBytes(largest, bytes);
+        }
+        else
+        {
+            Make(kind, path);
+        }
+
+        using var directory = IndexDirectory.Open(path);
+        if (!foundAtOpen)
+        {
+            using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+            PakRussia.Search.Search.IndexGeneration.VerifyFooters(reader); // header and footer intact
+            CliOutcome.Check($"{kind}: index --check", Outcome.IndexProblem, SeedIndex.RunCli("index", "--check", "--index", path), "rebuild");
+            return;
+        }
+
+        var error = Record.Exception(() =>
+        {
+            using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+            PakRussia.Search.Search.IndexGeneration.VerifyFooters(reader);
+        });
+        Assert.NotNull(error);
+        Assert.True(IndexDirectory.IsCorruption(error) || error is IOException, $"{kind}: {error.GetType().Name}");
+    }
+
     [Theory]
     [MemberData(nameof(RebuildableKinds))]
     public void Rebuild_ReplacesABadIndex(string kind)
