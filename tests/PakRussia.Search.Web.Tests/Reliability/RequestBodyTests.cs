@@ -200,4 +200,13 @@ public sealed class RequestBodyTests(KestrelFixture fixture) : IClassFixture<Kes
         Check("POST", route.Path, $"Content-Length: {SmallBody.Length}\r\n", s => s.WriteAsync(Encoding.ASCII.GetBytes(SmallBody)).AsTask(), 405),
         Check("POST", route.Path, "Transfer-Encoding: chunked\r\n", Chunked(SmallBody.Length), 405),
     }).ToList());
+
+    /// <summary>Should an endpoint ever read past Kestrel's own limit, its 413 keeps its status and says why in plain words.</summary>
+    [Fact]
+    public void KestrelsOwn413_IsAPlainTooLargeProblem()
+    {
+        var (status, detail) = Problems.FromException(new BadHttpRequestException("Request body too large. The max request body size is 1024 bytes.", StatusCodes.Status413PayloadTooLarge));
+        Assert.Equal(413, status);
+        Assert.Equal(RequestGuards.TooLarge, detail);
+    }
 }
