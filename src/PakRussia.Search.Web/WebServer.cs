@@ -70,7 +70,7 @@ public static class WebServer
             limits.MaxRequestLineSize = 8 * 1024;          // 414 beyond: the longest query (1000 characters, encoded) fits easily
             limits.MaxRequestHeadersTotalSize = 16 * 1024; // 431 beyond
             limits.MaxRequestHeaderCount = 50;
-            limits.MaxRequestBodySize = 1024;              // the API is GET-only
+            limits.MaxRequestBodySize = RequestGuards.MaxBodyBytes; // every route is GET; UseBodyCheck judges bodies before this is reached
             limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10); // slow clients are dropped
             limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
             limits.MaxConcurrentConnections = 256;
@@ -85,6 +85,7 @@ public static class WebServer
         app.UseSecurityHeaders();
         app.UseStatusCodePages(); // an empty 404/405 from routing becomes problem+json
         app.UseHostCheck(effective.EffectiveAllowedHosts());
+        app.UseBodyCheck(); // size before method: a huge body is 413 on every path, any body on a GET is 400
         app.UseRateLimiter();
         app.UseQueryStringCheck();
 

@@ -39,6 +39,7 @@ public static class Problems
         // Query-language errors (QueryParseException, QueryLimitException) come from the query branch;
         // matched by name so this works before and after it merges.
         _ when IsQueryLanguageError(ex) => (StatusCodes.Status400BadRequest, ex.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, RequestGuards.TooLarge),
         BadHttpRequestException bad => (bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest, "The request is malformed."),
         _ => (StatusCodes.Status500InternalServerError, "The server failed to answer this request. It has been logged."),
     };

@@ -282,6 +282,62 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
         Assert.Equal(Problems.ContentType, response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// The body rule holds in the test host too (it does not enforce Kestrel's limits; RequestGuards judges sizes
+    /// itself): a GET with a body is 400, 1.5 MB is 413 on a GET-only route, with a declared length or streamed.
+    /// </summary>
+    [Fact]
+    public async Task Bodies_are_refused_without_kestrel()
+    {
+        using (var get = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=pakistan") { Content = new StringContent("x") })
+        using (var response = await _client.SendAsync(get))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(Problems.ContentType, response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("A GET request carries no body", await response.Content.ReadAsStringAsync());
+        }
+
+        using (var response = await _client.PostAsync("/api/search?q=pakistan", new ByteArrayContent(new byte[1_500_000])))
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal(Problems.ContentType, response.Content.Headers.ContentType?.MediaType);
+        }
+
+        using (var streamed = new StreamContent(new UnknownLengthStream(1_500_000)))
+        using (var response = await _client.PostAsync("/api/search?q=pakistan", streamed))
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        }
+    }
+
+    /// <summary>Zero bytes, <c>length</c> of them, from a stream that cannot say how long it is (so nothing declares a Content-Length).</summary>
+    private sealed class UnknownLengthStream(int length) : Stream
+    {
+        private int _left = length;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(count, _left);
+            Array.Clear(buffer, offset, n);
+            _left -= n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     [Fact]
     public async Task The_openapi_description_lists_the_endpoints()
     {
