@@ -16,7 +16,8 @@ public static class CliApp
 
         try
         {
-            var parse = root.Parse(args);
+            // No response files: an argument starting with '@' is a word to search ("@ImranKhan"), not a file to read.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parse.Errors.Count > 0)
             {
                 // Unknown options, missing arguments, values of the wrong type: bad input, exit code 2.
@@ -31,10 +32,10 @@ public static class CliApp
 
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex)
+        catch (Exception)
         {
-            // Last line of defence: a user never sees a stack trace.
-            error.WriteLine($"error: {ex.Message}");
+            // Last line of defence: a user never sees a stack trace, nor a library's message.
+            error.WriteLine("error: the command stopped on an unexpected problem; nothing was changed. Please report the command you ran.");
             return ExitCodes.IndexProblem;
         }
     }

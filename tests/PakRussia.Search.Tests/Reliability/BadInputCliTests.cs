@@ -88,6 +88,12 @@ public sealed class BadInputCliTests(SeedIndex seeds) : IClassFixture<SeedIndex>
         { "strict c++", ["--strict", "c++"], Outcome.Searched, null },
         { "strict deep", ["--strict", Deep], Outcome.BadInput, "too complex" },
         { "strict sql", ["--strict", "');DROP TABLE passages;--"], Outcome.BadInput, null },
+        // A word starting with @ is searched, never read as a response file of arguments
+        { "at-sign word", ["@pakistan"], Outcome.Found, null },
+        { "at-sign handle", ["@ImranKhan"], Outcome.Searched, null },
+        { "at-sign path", ["@/etc/passwd"], Outcome.Searched, null },
+        { "at-sign alone", ["@"], Outcome.BadInput, "empty" },
+        { "at-sign and NUL", ["@\"\0"], Outcome.BadInput, null },
     };
 
     [Theory]
