@@ -13,7 +13,7 @@ namespace PakRussia.Search.Web.Tests.Reliability;
 public sealed partial class EngineWordsTests(KestrelFixture fixture) : IClassFixture<KestrelFixture>
 {
     [GeneratedRegex(@"lucene|sqlite|fts5|\bcodec|segments_|TokenMgrError|\bTooManyClauses|IndexWriter|DirectoryReader|\bSystem\.[A-Z]|\b[A-Z][A-Za-z]*Exception\b", RegexOptions.IgnoreCase)]
-    private static partial Regex EngineWords();
+    internal static partial Regex EngineWords();
 
     public static TheoryData<string> Requests()
     {
@@ -82,7 +82,7 @@ public sealed partial class EngineWordsTests(KestrelFixture fixture) : IClassFix
     }
 
     /// <summary>The human-readable messages of an answer: a problem's title and detail, a search's warnings and suggestion.</summary>
-    private static IEnumerable<string> Messages(string? mediaType, string body)
+    internal static IEnumerable<string> Messages(string? mediaType, string body)
     {
         if (mediaType is not ("application/json" or "application/problem+json"))
         {
