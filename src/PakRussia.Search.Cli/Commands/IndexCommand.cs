@@ -163,6 +163,11 @@ public static class IndexCommand
             output.WriteLine($"  added {summary.Added}, updated {summary.Updated}, removed {summary.Removed}, unchanged {summary.Unchanged} in {summary.Elapsed.TotalSeconds:0.00} s");
         }
 
+        if (summary.LeftoversRemoved > 0)
+        {
+            output.WriteLine($"  removed {summary.LeftoversRemoved} file(s) an interrupted build had left in the index folder");
+        }
+
         foreach (var skipped in summary.Skipped)
         {
             output.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");

@@ -14,6 +14,8 @@ public sealed record BuildSummary
     public long Passages { get; init; }
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Files a build killed before its commit had left in the index folder, removed by this one.</summary>
+    public int LeftoversRemoved { get; init; }
     public TimeSpan Elapsed { get; init; }
 }
 

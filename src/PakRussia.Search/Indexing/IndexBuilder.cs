@@ -35,10 +35,12 @@ public static class IndexBuilder
         var listing = source.List();
         var fingerprint = Fingerprint(source.Description, listing);
         var commit = options.Rebuild ? WritableOrThrow(indexPath) : IndexDirectory.ReadCommit(indexPath);
-        if (!options.Rebuild && UpToDate(commit, fingerprint, clock) is { } current)
+        if (!options.Rebuild && UpToDate(commit, fingerprint, clock) is { } current && IndexDirectory.Leftovers(indexPath).Count == 0)
         {
             return current;
         }
+
+        // (An unchanged corpus with a killed build's files in the folder still opens the writer, which removes them.)
 
         return Write(indexPath, options, create: options.Rebuild || commit is null, clock, (writer, session) =>
         {
@@ -196,6 +198,8 @@ public static class IndexBuilder
         Func<IndexWriter, Session, (BuildSummary? Unchanged, Finish? Finish)> apply)
     {
         Directory.CreateDirectory(indexPath);
+        var leftovers = IndexDirectory.Leftovers(indexPath);
+        int Removed() => leftovers.Count(f => !File.Exists(Path.Combine(indexPath, f)));
         using var directory = IndexDirectory.OpenForWriting(indexPath);
         var merges = new QuietMergeScheduler();
         IndexWriter writer;
@@ -227,7 +231,7 @@ public static class IndexBuilder
 
             if (unchanged is not null)
             {
-                return unchanged;
+                return unchanged with { LeftoversRemoved = Removed() };
             }
 
             var (documents, passages) = CountLive(writer);
@@ -265,6 +269,7 @@ public static class IndexBuilder
                 Documents = documents,
                 Passages = passages,
                 Skipped = finish.Skipped,
+                LeftoversRemoved = Removed(),
                 Elapsed = clock.Elapsed,
             };
         }

@@ -150,6 +150,39 @@ public static partial class IndexDirectory
     public static bool HoldsOnlyIndexFiles(string path) =>
         Directory.EnumerateFileSystemEntries(path).All(f => File.Exists(f) && IndexFileName().IsMatch(Path.GetFileName(f)));
 
+    /// <summary>
+    /// Index files in the folder that the latest commit does not use: what a build killed before its commit leaves (all
+    /// of them when there is no commit yet). The next writer removes them; segments.gen and the write lock are not counted.
+    /// </summary>
+    public static IReadOnlyList<string> Leftovers(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return [];
+        }
+
+        try
+        {
+            var used = new HashSet<string>(StringComparer.Ordinal) { IndexFileNames.SEGMENTS_GEN, IndexWriter.WRITE_LOCK_NAME };
+            using (var directory = Open(path))
+            {
+                if (DirectoryReader.IndexExists(directory))
+                {
+                    var infos = new SegmentInfos();
+                    infos.Read(directory);
+                    used.UnionWith(infos.GetFiles(directory, true));
+                }
+            }
+
+            return Directory.EnumerateFiles(path).Select(Path.GetFileName).OfType<string>()
+                .Where(f => IndexFileName().IsMatch(f) && !used.Contains(f)).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException || Damage(ex, path) is not null)
+        {
+            return []; // a damaged commit is reported where the index is opened
+        }
+    }
+
     /// <summary>Deletes the index files of a damaged index before a rebuild (only Lucene's own file names).</summary>
     internal static void DeleteIndexFiles(string path)
     {
