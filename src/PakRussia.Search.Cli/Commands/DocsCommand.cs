@@ -10,12 +10,13 @@ public static class DocsCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var corpus = CommonOptions.Corpus();
+        var followLinks = CommonOptions.FollowLinks();
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
-        var command = new Command("docs", "List documents with their metadata and passage counts") { corpus, index, json };
+        var command = new Command("docs", "List documents with their metadata and passage counts") { corpus, followLinks, index, json };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
-            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error);
+            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error, CommonOptions.CorpusOptions(parse, followLinks));
             var searcher = new Searcher(path);
             var rows = searcher.Documents();
             foreach (var skipped in searcher.SkippedFiles())

@@ -11,11 +11,12 @@ public static class IndexCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var corpus = CommonOptions.Corpus();
+        var followLinks = CommonOptions.FollowLinks();
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
         var rebuild = new Option<bool>("--rebuild") { Description = "Build from scratch, replacing the index even if it is unusable" };
         var jsonl = new Option<string?>("--jsonl") { Description = "Import documents from a JSON Lines file (.jsonl or .jsonl.gz) instead of the corpus folder" };
-        var command = new Command("index", "Build or update the index from the corpus") { corpus, index, rebuild, jsonl, json };
+        var command = new Command("index", "Build or update the index from the corpus") { corpus, followLinks, index, rebuild, jsonl, json };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
             if (parse.GetValue(jsonl) is { } jsonlPath)
@@ -32,7 +33,7 @@ public static class IndexCommand
             }
 
             // An index that is not ours, of another schema or damaged is refused here (exit 3) unless --rebuild.
-            var source = new FolderCorpusSource(corpusPath);
+            var source = new FolderCorpusSource(corpusPath, CommonOptions.CorpusOptions(parse, followLinks));
             var summary = RunWithProgress(source, indexPath, new BuildOptions { Rebuild = parse.GetValue(rebuild) });
             if (summary.UpToDate)
             {
