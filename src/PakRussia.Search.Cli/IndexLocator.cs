@@ -34,6 +34,11 @@ public static class IndexLocator
             {
                 error.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");
             }
+
+            foreach (var warning in summary.Warnings)
+            {
+                error.WriteLine($"  warning {TerminalView.Printable(warning)}");
+            }
         }
 
         return path;

@@ -55,6 +55,10 @@ public static class DocsCommand
             var title = row.Title.Length > 60 ? row.Title[..59] + "…" : row.Title;
             var inferred = row.Inferred ? " (inferred)" : "";
             output.WriteLine($"{row.DocId.PadRight(idWidth)}  {row.SourceType.PadRight(typeWidth)}  {date,-10}  {row.Passages,8}  {TerminalView.Printable(title)}{inferred}");
+            foreach (var warning in row.Warnings)
+            {
+                output.WriteLine($"{new string(' ', idWidth)}  warning: {TerminalView.Printable(warning)}");
+            }
         }
 
         output.WriteLine($"{rows.Count} document(s), {rows.Sum(r => r.Passages)} passage(s)");

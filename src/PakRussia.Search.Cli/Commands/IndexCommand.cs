@@ -138,6 +138,11 @@ public static class IndexCommand
         {
             output.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");
         }
+
+        foreach (var warning in summary.Warnings)
+        {
+            output.WriteLine($"  warning {TerminalView.Printable(warning)}");
+        }
     }
 }
 
