@@ -215,7 +215,9 @@ public sealed class CorpusLoader
         using var stream = OpenChecked(path);
         if (!options.FollowLinks)
         {
-            var opened = UnixFiles.OpenedPath(stream.SafeFileHandle) ?? (UnixFiles.OpensThroughLibc ? null : UnixFiles.RealPath(path));
+            // The handle's own path where the system tells it (Linux /proc); elsewhere, or without /proc, the path resolved
+            // now (a narrower window than the listing's, not none).
+            var opened = UnixFiles.OpenedPath(stream.SafeFileHandle) ?? UnixFiles.RealPath(path);
             if (opened is not null && !UnixFiles.IsInside(opened, RootOf(corpusFolder)))
             {
                 throw new UnreadableFileException(CorpusFileEnumerator.LinkOutside);
