@@ -11,6 +11,15 @@ public static class CommonOptions
         DefaultValueFactory = _ => "seeds",
     };
 
+    public static Option<bool> FollowLinks() => new("--follow-links")
+    {
+        Description = "Also follow symbolic links that point outside the corpus folder (by default they are skipped)",
+    };
+
+    /// <summary>The corpus reading settings the command line chose (--follow-links).</summary>
+    public static Corpus.CorpusOptions CorpusOptions(ParseResult parse, Option<bool> followLinks) =>
+        new() { FollowLinks = parse.GetValue(followLinks) };
+
     public static Option<string> Index() => new("--index")
     {
         Description = "Index folder (default: index/pakrussia)",

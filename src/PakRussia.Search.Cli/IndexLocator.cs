@@ -9,7 +9,7 @@ namespace PakRussia.Search.Cli;
 /// </summary>
 public static class IndexLocator
 {
-    public static string Ensure(string corpus, string index, TextWriter error)
+    public static string Ensure(string corpus, string index, TextWriter error, Corpus.CorpusOptions? options = null)
     {
         var path = Path.GetFullPath(index);
         // A folder that is not ours, of another schema or damaged is an IndexException here: never replaced silently.
@@ -26,13 +26,18 @@ public static class IndexLocator
             throw new UsageException($"corpus folder not found: {Path.GetFullPath(corpus)} (and no index at {path} to use instead). Use --corpus or --index.");
         }
 
-        var summary = IndexBuilder.Update(new FolderCorpusSource(corpus), path);
+        var summary = IndexBuilder.Update(new FolderCorpusSource(corpus, options), path);
         if (!summary.UpToDate)
         {
             error.WriteLine($"indexed {Path.GetFullPath(corpus)}: {summary.Documents} documents, {summary.Passages} passages ({summary.Elapsed.TotalSeconds:0.0} s)");
             foreach (var skipped in summary.Skipped)
             {
                 error.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");
+            }
+
+            foreach (var warning in summary.Warnings)
+            {
+                error.WriteLine($"  warning {TerminalView.Printable(warning)}");
             }
         }
 

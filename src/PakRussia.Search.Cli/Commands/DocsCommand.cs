@@ -10,12 +10,13 @@ public static class DocsCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var corpus = CommonOptions.Corpus();
+        var followLinks = CommonOptions.FollowLinks();
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
-        var command = new Command("docs", "List documents with their metadata and passage counts") { corpus, index, json };
+        var command = new Command("docs", "List documents with their metadata and passage counts") { corpus, followLinks, index, json };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
-            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error);
+            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error, CommonOptions.CorpusOptions(parse, followLinks));
             var searcher = new Searcher(path);
             var rows = searcher.Documents();
             foreach (var skipped in searcher.SkippedFiles())
@@ -54,6 +55,10 @@ public static class DocsCommand
             var title = row.Title.Length > 60 ? row.Title[..59] + "…" : row.Title;
             var inferred = row.Inferred ? " (inferred)" : "";
             output.WriteLine($"{row.DocId.PadRight(idWidth)}  {row.SourceType.PadRight(typeWidth)}  {date,-10}  {row.Passages,8}  {TerminalView.Printable(title)}{inferred}");
+            foreach (var warning in row.Warnings)
+            {
+                output.WriteLine($"{new string(' ', idWidth)}  warning: {TerminalView.Printable(warning)}");
+            }
         }
 
         output.WriteLine($"{rows.Count} document(s), {rows.Sum(r => r.Passages)} passage(s)");

@@ -11,12 +11,13 @@ public static class IndexCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var corpus = CommonOptions.Corpus();
+        var followLinks = CommonOptions.FollowLinks();
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
         var rebuild = new Option<bool>("--rebuild") { Description = "Build from scratch, replacing the index even if it is unusable" };
         var jsonl = new Option<string?>("--jsonl") { Description = "Import documents from a JSON Lines file (.jsonl or .jsonl.gz) instead of the corpus folder" };
         var check = new Option<bool>("--check") { Description = "Build nothing: read every byte of the index back and verify it (exit 3 when damaged)" };
-        var command = new Command("index", "Build or update the index from the corpus") { corpus, index, rebuild, jsonl, json, check };
+        var command = new Command("index", "Build or update the index from the corpus") { corpus, followLinks, index, rebuild, jsonl, json, check };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
             if (parse.GetValue(check))
@@ -38,7 +39,7 @@ public static class IndexCommand
             }
 
             // An index that is not ours, of another schema or damaged is refused here (exit 3) unless --rebuild.
-            var source = new FolderCorpusSource(corpusPath);
+            var source = new FolderCorpusSource(corpusPath, CommonOptions.CorpusOptions(parse, followLinks));
             var summary = RunWithProgress(source, indexPath, new BuildOptions { Rebuild = parse.GetValue(rebuild) });
             if (summary.UpToDate)
             {
@@ -171,6 +172,11 @@ public static class IndexCommand
         foreach (var skipped in summary.Skipped)
         {
             output.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");
+        }
+
+        foreach (var warning in summary.Warnings)
+        {
+            output.WriteLine($"  warning {TerminalView.Printable(warning)}");
         }
     }
 }

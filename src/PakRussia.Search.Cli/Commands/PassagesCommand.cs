@@ -11,13 +11,14 @@ public static class PassagesCommand
     {
         var docId = new Argument<string>("docId") { Description = "The document's id (see `pakrussia docs`)" };
         var corpus = CommonOptions.Corpus();
+        var followLinks = CommonOptions.FollowLinks();
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
-        var command = new Command("passages", "Print a document's passages") { docId, corpus, index, json };
+        var command = new Command("passages", "Print a document's passages") { docId, corpus, followLinks, index, json };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
             var wanted = parse.GetValue(docId) ?? "";
-            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error);
+            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error, CommonOptions.CorpusOptions(parse, followLinks));
             var view = new Searcher(path).Document(wanted);
             if (view is null)
             {

@@ -14,15 +14,16 @@ public static class QuoteCommand
     {
         var text = new Argument<string>("text") { Description = "The quote as you have it (4-400 words); \"...\" or \"…\" stands for left-out words" };
         var corpus = CommonOptions.Corpus();
+        var followLinks = CommonOptions.FollowLinks();
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
         var style = CommonOptions.Style();
         var max = new Option<int>("--max") { Description = "At most this many different wordings (1-100)", DefaultValueFactory = _ => 20 };
-        var command = new Command("quote", "Find where a quote comes from, how faithful it is, and how to cite it") { text, corpus, index, json, style, max };
+        var command = new Command("quote", "Find where a quote comes from, how faithful it is, and how to cite it") { text, corpus, followLinks, index, json, style, max };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
             var citationStyle = CommonOptions.ParseStyle(parse.GetValue(style));
-            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error);
+            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error, CommonOptions.CorpusOptions(parse, followLinks));
             var result = new Searcher(path).FindQuote(parse.GetValue(text) ?? "", parse.GetValue(max), citationStyle);
             if (parse.GetValue(json))
             {

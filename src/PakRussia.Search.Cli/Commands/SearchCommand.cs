@@ -11,6 +11,7 @@ public static class SearchCommand
     {
         var query = new Argument<string>("query") { Description = "Words, \"phrases\", -excluded words (see README: Query syntax)" };
         var corpus = CommonOptions.Corpus();
+        var followLinks = CommonOptions.FollowLinks();
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
         var any = new Option<bool>("--any") { Description = "Match any word instead of all words" };
@@ -37,7 +38,7 @@ public static class SearchCommand
         };
         var command = new Command("search", "Search passages: BM25 ranking, highlights, facets and filters")
         {
-            query, corpus, index, json, any, strict, source, year, from, to, doc, author, sort, top, page, explain, style, export, budget,
+            query, corpus, followLinks, index, json, any, strict, source, year, from, to, doc, author, sort, top, page, explain, style, export, budget,
         };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
@@ -64,7 +65,7 @@ public static class SearchCommand
                 throw new UsageException($"unknown export format '{TerminalView.Printable(format)}': use csv, jsonl or ris");
             }
 
-            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error);
+            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error, CommonOptions.CorpusOptions(parse, followLinks));
             var budgetMs = parse.GetValue(budget);
             if (budgetMs < 0)
                 throw new SearchRequestException($"--budget-ms must be 0 (no limit) or more (got {budgetMs}).");

@@ -14,6 +14,7 @@ public static class ServeCommand
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 5080)", DefaultValueFactory = _ => WebServerOptions.DefaultPort };
         var urls = new Option<string?>("--urls") { Description = "Listen addresses instead of --port, ';'-separated (e.g. http://localhost:8080)" };
         var corpus = CommonOptions.Corpus();
+        var followLinks = CommonOptions.FollowLinks();
         var index = CommonOptions.Index();
         var rate = new Option<int>("--requests-per-second")
         {
@@ -30,7 +31,7 @@ public static class ServeCommand
             Description = "Index-reading requests that run at once; the rest wait their turn (default: two per core)",
             DefaultValueFactory = _ => new WebServerOptions { IndexPath = "" }.MaxConcurrentQueries,
         };
-        var command = new Command("serve", "Serve the search page and the JSON API (http://127.0.0.1:5080 by default)") { port, urls, corpus, index, rate, budget, concurrent };
+        var command = new Command("serve", "Serve the search page and the JSON API (http://127.0.0.1:5080 by default)") { port, urls, corpus, followLinks, index, rate, budget, concurrent };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
             var portValue = parse.GetValue(port);
@@ -54,7 +55,7 @@ public static class ServeCommand
                 IndexPath = Path.GetFullPath(parse.GetValue(index)!),
                 CorpusPath = parse.GetValue(corpus),
                 Urls = listen,
-                PrepareIndex = IndexLocator.Ensure,
+                PrepareIndex = (corpusFolder, indexFolder, log) => IndexLocator.Ensure(corpusFolder, indexFolder, log, CommonOptions.CorpusOptions(parse, followLinks)),
                 RequestsPerSecond = parse.GetValue(rate),
                 QueryTimeBudget = TimeSpan.FromMilliseconds(parse.GetValue(budget)),
                 MaxConcurrentQueries = parse.GetValue(concurrent),

@@ -12,14 +12,15 @@ public static class ShowCommand
         var id = new Argument<string>("passageId") { Description = "A passage id, e.g. news-ties-closer.p3" };
         var context = new Option<int>("--context") { Description = "Passages to show before and after (0-20)", DefaultValueFactory = _ => 0 };
         var corpus = CommonOptions.Corpus();
+        var followLinks = CommonOptions.FollowLinks();
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
         var style = CommonOptions.Style();
-        var command = new Command("show", "Show a passage with its context, document metadata and citation") { id, context, corpus, index, json, style };
+        var command = new Command("show", "Show a passage with its context, document metadata and citation") { id, context, corpus, followLinks, index, json, style };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
             var citationStyle = CommonOptions.ParseStyle(parse.GetValue(style));
-            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error);
+            var path = IndexLocator.Ensure(parse.GetValue(corpus)!, parse.GetValue(index)!, error, CommonOptions.CorpusOptions(parse, followLinks));
             var passageId = parse.GetValue(id) ?? "";
             var view = new Searcher(path).Show(passageId, parse.GetValue(context));
             if (view is null)

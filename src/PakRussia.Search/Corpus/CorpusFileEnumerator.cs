@@ -2,11 +2,20 @@ namespace PakRussia.Search.Corpus;
 
 /// <summary>
 /// Lists a corpus folder recursively in a stable order (ordinal by relative path) without reading any file.
-/// Follows symbolic links once; a link loop, a dangling link, an unreadable folder, an unsupported type,
-/// an empty or oversized file becomes a <see cref="SkippedFile"/> — nothing here throws for a bad entry.
+/// Follows a symbolic link only when its fully resolved target stays inside the corpus folder's real path (whole path
+/// components compared), unless <see cref="CorpusOptions.FollowLinks"/>; a link out, a link loop, a dangling link, an
+/// unreadable folder, an unsupported type, a file that is not a regular file, an empty or oversized file becomes a
+/// <see cref="SkippedFile"/> — nothing here throws for a bad entry.
 /// </summary>
 internal sealed class CorpusFileEnumerator(CorpusOptions options)
 {
+    /// <summary>The link skip reason (also used when a file opened during a build turns out to be outside).</summary>
+    public const string LinkOutside = "link points outside the corpus (--follow-links allows it)";
+
+    /// <summary>The corpus folder's real path (the folder itself may be reached through links): what "inside" means.</summary>
+    public static string RealRoot(string corpusFolder) =>
+        UnixFiles.RealPath(corpusFolder) ?? Normalise(corpusFolder);
+
     public List<CorpusFile> List(string corpusFolder, ICollection<SkippedFile> skipped)
     {
         var root = new DirectoryInfo(Path.GetFullPath(corpusFolder));
@@ -17,8 +26,9 @@ internal sealed class CorpusFileEnumerator(CorpusOptions options)
 
         var files = new List<CorpusFile>();
         var found = new List<SkippedFile>();
-        var visited = new HashSet<string>(StringComparer.Ordinal) { Normalise(root.FullName) };
-        Walk(root, "", visited, files, found);
+        var rootReal = RealRoot(root.FullName);
+        var visited = new HashSet<string>(StringComparer.Ordinal) { rootReal };
+        Walk(root, "", new Context(rootReal, visited, files, found));
 
         foreach (var skip in found.OrderBy(s => s.Path, StringComparer.Ordinal))
         {
@@ -29,8 +39,11 @@ internal sealed class CorpusFileEnumerator(CorpusOptions options)
         return files;
     }
 
-    private void Walk(DirectoryInfo folder, string prefix, HashSet<string> visited, List<CorpusFile> files, List<SkippedFile> skipped)
+    private sealed record Context(string RootReal, HashSet<string> Visited, List<CorpusFile> Files, List<SkippedFile> Skipped);
+
+    private void Walk(DirectoryInfo folder, string prefix, Context context)
     {
+        var skipped = context.Skipped;
         FileSystemInfo[] entries;
         try
         {
@@ -38,7 +51,7 @@ internal sealed class CorpusFileEnumerator(CorpusOptions options)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            skipped.Add(new SkippedFile(prefix.Length == 0 ? "." : prefix.TrimEnd('/'), $"cannot read folder: {ex.Message}"));
+            skipped.Add(new SkippedFile(prefix.Length == 0 ? "." : prefix.TrimEnd('/'), CannotRead("cannot read folder", ex)));
             return;
         }
 
@@ -47,17 +60,26 @@ internal sealed class CorpusFileEnumerator(CorpusOptions options)
             var relative = prefix + entry.Name;
             try
             {
-                Visit(entry, relative, visited, files, skipped);
+                Visit(entry, relative, context);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
-                skipped.Add(new SkippedFile(relative, $"cannot read: {ex.Message}"));
+                skipped.Add(new SkippedFile(relative, CannotRead("cannot read", ex)));
             }
         }
     }
 
-    private void Visit(FileSystemInfo entry, string relative, HashSet<string> visited, List<CorpusFile> files, List<SkippedFile> skipped)
+    /// <summary>Our own words for a listing failure (never the runtime's exception text).</summary>
+    internal static string CannotRead(string what, Exception ex) => ex switch
     {
+        UnauthorizedAccessException or System.Security.SecurityException => $"{what}: permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "file disappeared before it could be read",
+        _ => what,
+    };
+
+    private void Visit(FileSystemInfo entry, string relative, Context context)
+    {
+        var (rootReal, visited, files, skipped) = context;
         if (entry.Name.StartsWith('.'))
         {
             skipped.Add(new SkippedFile(relative, "hidden file or folder"));
@@ -72,9 +94,9 @@ internal sealed class CorpusFileEnumerator(CorpusOptions options)
             {
                 resolved = entry.ResolveLinkTarget(returnFinalTarget: true);
             }
-            catch (IOException ex)
+            catch (IOException)
             {
-                skipped.Add(new SkippedFile(relative, $"symbolic link loop or unresolvable link ({ex.Message})"));
+                skipped.Add(new SkippedFile(relative, "symbolic link loop or unresolvable link"));
                 return;
             }
 
@@ -84,18 +106,32 @@ internal sealed class CorpusFileEnumerator(CorpusOptions options)
                 return;
             }
 
+            // Where the link really leads, every link on the way resolved (a link inside may point at a link out).
+            var real = UnixFiles.RealPath(entry.FullName);
+            if (real is null)
+            {
+                skipped.Add(new SkippedFile(relative, "symbolic link loop or unresolvable link"));
+                return;
+            }
+
+            if (!options.FollowLinks && !UnixFiles.IsInside(real, rootReal))
+            {
+                skipped.Add(new SkippedFile(relative, LinkOutside));
+                return;
+            }
+
             target = resolved;
         }
 
         if (target is DirectoryInfo directory)
         {
-            if (!visited.Add(Normalise(directory.FullName)))
+            if (!visited.Add(UnixFiles.RealPath(directory.FullName) ?? Normalise(directory.FullName)))
             {
                 skipped.Add(new SkippedFile(relative, "symbolic link loop (folder already visited)"));
                 return;
             }
 
-            Walk(directory, relative + "/", visited, files, skipped);
+            Walk(directory, relative + "/", context);
             return;
         }
 
@@ -115,6 +151,13 @@ internal sealed class CorpusFileEnumerator(CorpusOptions options)
 
         if (file.Length == 0)
         {
+            // A named pipe, socket or device lists as an empty file: name what it is (reading it is refused anyway).
+            if (UnixFiles.TypeOf(file.FullName) is { } type && type != UnixFiles.S_IFREG)
+            {
+                skipped.Add(new SkippedFile(relative, UnixFiles.NotRegular(type)));
+                return;
+            }
+
             skipped.Add(new SkippedFile(relative, "empty file"));
             return;
         }

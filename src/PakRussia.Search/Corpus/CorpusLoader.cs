@@ -12,6 +12,7 @@ public sealed class CorpusLoader
     private readonly Dictionary<string, string> assignedIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> usedIds = new(StringComparer.Ordinal);
     private (string Path, string Fingerprint, CorpusManifest Manifest)? manifestCache;
+    private (string Folder, string Real)? rootCache;
 
     public CorpusLoader(CorpusOptions? options = null)
     {
@@ -59,21 +60,17 @@ public sealed class CorpusLoader
         byte[] bytes;
         try
         {
-            bytes = ReadBytes(Path.Combine(corpusFolder, file.RelativePath));
+            bytes = ReadBytes(corpusFolder, file.RelativePath);
         }
-        catch (FileTooLargeException ex)
+        catch (UnreadableFileException ex)
         {
             skipped.Add(new SkippedFile(file.RelativePath, ex.Message));
             return null;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
         {
-            skipped.Add(new SkippedFile(file.RelativePath, "file disappeared before it could be read"));
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            skipped.Add(new SkippedFile(file.RelativePath, $"cannot read: {ex.Message}"));
+            // Our own words only: the runtime's text ("Stream does not support seeking.") means nothing to a reader.
+            skipped.Add(new SkippedFile(file.RelativePath, CorpusFileEnumerator.CannotRead("cannot read", ex)));
             return null;
         }
 
@@ -173,7 +170,22 @@ public sealed class CorpusLoader
             return cached.Manifest;
         }
 
-        var manifest = CorpusManifest.Load(path);
+        // Read as the documents are: only a regular file, and not through a link out of the corpus.
+        CorpusManifest manifest;
+        try
+        {
+            using var reader = new StreamReader(new MemoryStream(ReadBytes(corpusFolder, options.ManifestFileName)), detectEncodingFromByteOrderMarks: true);
+            manifest = CorpusManifest.Parse(reader.ReadToEnd());
+        }
+        catch (UnreadableFileException ex)
+        {
+            manifest = CorpusManifest.Unreadable(ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
+        {
+            manifest = CorpusManifest.Unreadable(CorpusFileEnumerator.CannotRead("cannot read", ex));
+        }
+
         manifestCache = (path, fingerprint, manifest);
         return manifest;
     }
@@ -191,29 +203,106 @@ public sealed class CorpusLoader
         }
     }
 
-    private byte[] ReadBytes(string path)
+    /// <summary>
+    /// Reads one listed file whole. Opened without blocking (Linux: a named pipe swapped in after the listing opens at
+    /// once), then checked on the open handle: it must be a regular file, and unless <see cref="CorpusOptions.FollowLinks"/>
+    /// what was opened must lie inside the corpus folder's real path (a link swapped in during a build cannot escape).
+    /// The bytes read must match the length at open. Any other outcome is an <see cref="UnreadableFileException"/>.
+    /// </summary>
+    private byte[] ReadBytes(string corpusFolder, string relativePath)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        if (stream.Length > options.MaxFileBytes)
+        var path = Path.Combine(corpusFolder, relativePath);
+        using var stream = OpenChecked(path);
+        if (!options.FollowLinks)
         {
-            throw new FileTooLargeException($"over the size limit ({stream.Length:N0} bytes > {options.MaxFileBytes:N0})");
+            // The handle's own path where the system tells it (Linux /proc); elsewhere, or without /proc, the path resolved
+            // now (a narrower window than the listing's, not none).
+            var opened = UnixFiles.OpenedPath(stream.SafeFileHandle) ?? UnixFiles.RealPath(path);
+            if (opened is not null && !UnixFiles.IsInside(opened, RootOf(corpusFolder)))
+            {
+                throw new UnreadableFileException(CorpusFileEnumerator.LinkOutside);
+            }
         }
 
-        using var memory = new MemoryStream((int)Math.Max(0, stream.Length));
+        var length = stream.Length;
+        if (length > options.MaxFileBytes)
+        {
+            throw new UnreadableFileException($"over the size limit ({length:N0} bytes > {options.MaxFileBytes:N0})");
+        }
+
+        using var memory = new MemoryStream((int)Math.Max(0, length));
         var buffer = new byte[81920];
         int read;
         while ((read = stream.Read(buffer)) > 0)
         {
             if (memory.Length + read > options.MaxFileBytes)
             {
-                throw new FileTooLargeException($"over the size limit (grew past {options.MaxFileBytes:N0} bytes while being read)");
+                throw new UnreadableFileException($"over the size limit (grew past {options.MaxFileBytes:N0} bytes while being read)");
             }
 
             memory.Write(buffer, 0, read);
         }
 
+        if (memory.Length != length)
+        {
+            throw new UnreadableFileException("changed while it was read");
+        }
+
         return memory.ToArray();
     }
 
-    private sealed class FileTooLargeException(string message) : IOException(message);
+    /// <summary>Opens a regular file for reading, or throws <see cref="UnreadableFileException"/> with the reason.</summary>
+    private static FileStream OpenChecked(string path)
+    {
+        if (!UnixFiles.OpensThroughLibc)
+        {
+            var plain = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (!plain.CanSeek)
+            {
+                plain.Dispose();
+                throw new UnreadableFileException("not a regular file");
+            }
+
+            return plain;
+        }
+
+        var handle = UnixFiles.Open(path, out var failure) ?? throw new UnreadableFileException(failure!);
+        try
+        {
+            var type = UnixFiles.TypeOf(handle);
+            if (type is { } known && known != UnixFiles.S_IFREG)
+            {
+                throw new UnreadableFileException(UnixFiles.NotRegular(known));
+            }
+
+            var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            if (type is null && !stream.CanSeek)
+            {
+                stream.Dispose();
+                throw new UnreadableFileException("not a regular file");
+            }
+
+            return stream;
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    private string RootOf(string corpusFolder)
+    {
+        if (rootCache is { } cached && cached.Folder == corpusFolder)
+        {
+            return cached.Real;
+        }
+
+        var real = CorpusFileEnumerator.RealRoot(Path.GetFullPath(corpusFolder));
+        rootCache = (corpusFolder, real);
+        return real;
+    }
+
+    /// <summary>A file that is not read, with the reason in our own words.</summary>
+    private sealed class UnreadableFileException(string reason) : IOException(reason);
 }

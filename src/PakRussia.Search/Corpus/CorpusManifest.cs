@@ -60,6 +60,9 @@ public sealed class CorpusManifest
         return Parse(json);
     }
 
+    /// <summary>A manifest that could not be read, with the reason as its one problem.</summary>
+    internal static CorpusManifest Unreadable(string reason) => new([], [], [$"cannot read manifest: {reason}"]);
+
     public static CorpusManifest Parse(string json)
     {
         var problems = new List<string>();

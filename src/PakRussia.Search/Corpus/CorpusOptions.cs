@@ -9,6 +9,12 @@ public sealed record CorpusOptions
     /// <summary>Name of the metadata manifest inside the corpus folder; it is never read as a document.</summary>
     public string ManifestFileName { get; init; } = "manifest.json";
 
+    /// <summary>
+    /// Follow symbolic links whose target lies outside the corpus folder (default false: such a link is skipped with
+    /// the reason "link points outside the corpus"). Links that stay inside the folder are always followed.
+    /// </summary>
+    public bool FollowLinks { get; init; }
+
     /// <summary>Extensions (lower-case, with the dot) that are read as documents.</summary>
     public IReadOnlySet<string> Extensions { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".html", ".htm" };
 }

@@ -72,8 +72,8 @@ public static class TextDecoder
         var warnings = new List<string>();
         if (!Utf8.IsValid(bytes))
         {
-            var invalid = CountInvalidUtf8Bytes(bytes);
-            warnings.Add($"{sourcePath}: replaced {invalid} invalid UTF-8 byte(s) with U+FFFD");
+            var invalid = CountInvalidUtf8Sequences(bytes);
+            warnings.Add($"{sourcePath}: {invalid} invalid byte {(invalid == 1 ? "sequence" : "sequences")} replaced (not UTF-8; each became U+FFFD)");
         }
 
         // Encoding.UTF8 never throws: invalid sequences become U+FFFD.
@@ -126,6 +126,27 @@ public static class TextDecoder
         }
 
         return new DecodedText(text, name, warnings, null);
+    }
+
+    /// <summary>
+    /// Counts the invalid UTF-8 sequences (one linear pass): one per U+FFFD the decoder writes, since both follow the
+    /// Unicode "maximal subpart" practice (a truncated sequence is one, a byte that can never start one is one).
+    /// </summary>
+    internal static int CountInvalidUtf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        var invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf8(bytes, out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                invalid++;
+            }
+
+            bytes = bytes[consumed..];
+        }
+
+        return invalid;
     }
 
     /// <summary>Counts the bytes that are not part of a valid UTF-8 sequence (one linear pass).</summary>

@@ -13,6 +13,7 @@ public sealed record BuildSummary
     public long Documents { get; init; }
     public long Passages { get; init; }
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+    /// <summary>Per-file warnings of the indexed documents ("bad.txt: 8 invalid byte sequences replaced …"), in corpus order.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
     /// <summary>Files a build killed before its commit had left in the index folder, removed by this one.</summary>
     public int LeftoversRemoved { get; init; }

@@ -53,6 +53,7 @@ public static class IndexBuilder
             var known = options.Rebuild || commit is null ? [] : KnownDocuments(writer);
             var counts = new Counts();
             var skipped = new List<SkippedFile>(listing.Skipped);
+            var warnings = new List<string>();
             var sharedChanged = commit is null || commit.UserData.GetValueOrDefault(IndexSchema.SharedFingerprintKey) != listing.SharedFingerprint;
             var listed = listing.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             var seenIds = new HashSet<string>(StringComparer.Ordinal);
@@ -85,6 +86,7 @@ public static class IndexBuilder
                 if (!sharedChanged && before is not null && before.Size == file.Size && before.Ticks == file.Ticks)
                 {
                     seenIds.Add(before.DocId);
+                    warnings.AddRange(before.Warnings);
                     counts.Unchanged++;
                 }
                 else if (source.Load(file, skipped) is not { } document)
@@ -107,6 +109,7 @@ public static class IndexBuilder
                 else
                 {
                     var id = document.Metadata.DocId;
+                    warnings.AddRange(document.Warnings);
                     if (before is not null && before.DocId != id)
                     {
                         Remove(before.DocId);
@@ -135,7 +138,7 @@ public static class IndexBuilder
                 [IndexSchema.CorpusFingerprintKey] = fingerprint,
                 [IndexSchema.SharedFingerprintKey] = listing.SharedFingerprint,
             };
-            return (null, new Finish(counts, skipped, userData, FullBuild: options.Rebuild || commit is null));
+            return (null, new Finish(counts, skipped, warnings, userData, FullBuild: options.Rebuild || commit is null));
         });
     }
 
@@ -156,6 +159,7 @@ public static class IndexBuilder
             var counts = new Counts();
             var duplicates = new List<SkippedFile>();
             var seenIds = new HashSet<string>(StringComparer.Ordinal);
+            var warnings = new List<string>();
             long order = 0;
             foreach (var document in documents)
             {
@@ -165,6 +169,7 @@ public static class IndexBuilder
                     continue;
                 }
 
+                warnings.AddRange(document.Warnings);
                 session.Workers.Add(document, source: null, order++);
                 counts.Added++;
                 options.Progress?.Report(new BuildProgress(order, 0, document.SourcePath));
@@ -179,11 +184,11 @@ public static class IndexBuilder
                 [IndexSchema.CorpusFingerprintKey] = "",
                 [IndexSchema.SharedFingerprintKey] = "",
             };
-            return (null, new Finish(counts, allSkipped, userData, FullBuild: true));
+            return (null, new Finish(counts, allSkipped, warnings, userData, FullBuild: true));
         });
     }
 
-    private sealed record Finish(Counts Counts, List<SkippedFile> Skipped, Dictionary<string, string> UserData, bool FullBuild);
+    private sealed record Finish(Counts Counts, List<SkippedFile> Skipped, List<string> Warnings, Dictionary<string, string> UserData, bool FullBuild);
 
     private sealed class Session(IndexingWorkers workers)
     {
@@ -252,6 +257,7 @@ public static class IndexBuilder
                 [IndexSchema.GenerationKey] = Guid.NewGuid().ToString("N"),
                 [IndexSchema.BuiltAtKey] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
                 [IndexSchema.SkippedKey] = JsonSerializer.Serialize(finish.Skipped.Take(MaxSkippedKept).Select(s => new[] { s.Path, s.Reason }).ToArray(), StoredJson.Default.StringArrayArray),
+                [IndexSchema.WarningsKey] = JsonSerializer.Serialize(finish.Warnings.Take(MaxSkippedKept).ToList(), StoredJson.Default.ListString),
                 [IndexSchema.DocumentsKey] = documents.ToString(CultureInfo.InvariantCulture),
                 [IndexSchema.PassagesKey] = passages.ToString(CultureInfo.InvariantCulture),
             };
@@ -270,6 +276,7 @@ public static class IndexBuilder
                 Passages = passages,
                 Skipped = finish.Skipped,
                 LeftoversRemoved = Removed(),
+                Warnings = finish.Warnings,
                 Elapsed = clock.Elapsed,
             };
         }
@@ -384,8 +391,30 @@ public static class IndexBuilder
             Documents = commit.Count(IndexSchema.DocumentsKey),
             Passages = commit.Count(IndexSchema.PassagesKey),
             Skipped = SkippedOf(commit),
+            Warnings = WarningsOf(commit),
             Elapsed = clock.Elapsed,
         };
+    }
+
+    /// <summary>The per-file warnings (repairs such as invalid bytes replaced) of the documents a commit holds.</summary>
+    public static IReadOnlyList<string> WarningsOf(IndexCommitInfo commit) =>
+        ReadWarnings(commit.UserData.GetValueOrDefault(IndexSchema.WarningsKey));
+
+    private static IReadOnlyList<string> ReadWarnings(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json, StoredJson.Default.ListString) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     /// <summary>The skipped files a commit recorded.</summary>
@@ -429,7 +458,7 @@ public static class IndexBuilder
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32].ToLowerInvariant();
     }
 
-    private sealed record KnownDocument(string DocId, long Size, long Ticks, string Hash);
+    private sealed record KnownDocument(string DocId, long Size, long Ticks, string Hash, IReadOnlyList<string> Warnings);
 
     /// <summary>The documents of the last commit by source path, from their records.</summary>
     private static Dictionary<string, KnownDocument> KnownDocuments(IndexWriter writer)
@@ -457,7 +486,8 @@ public static class IndexBuilder
                 if (record.Get(IndexFields.SourcePath) is { } path && record.Get(IndexFields.DocId) is { } id)
                 {
                     known[path] = new KnownDocument(id, record.GetField(IndexFields.SourceSize)?.GetInt64Value() ?? -1,
-                        record.GetField(IndexFields.SourceTicks)?.GetInt64Value() ?? -1, record.Get(IndexFields.DocumentHash) ?? "");
+                        record.GetField(IndexFields.SourceTicks)?.GetInt64Value() ?? -1, record.Get(IndexFields.DocumentHash) ?? "",
+                        ReadWarnings(record.Get(IndexFields.Warnings)));
                 }
             }
         }

@@ -29,6 +29,8 @@ public static class IndexSchema
     public const string SharedFingerprintKey = "pakrussia.shared_fingerprint";
     /// <summary>Files the last build skipped, as JSON (path and reason).</summary>
     public const string SkippedKey = "pakrussia.skipped";
+    /// <summary>The indexed documents' per-file warnings (repairs), as a JSON array of strings.</summary>
+    public const string WarningsKey = "pakrussia.warnings";
     public const string DocumentsKey = "pakrussia.documents";
     public const string PassagesKey = "pakrussia.passages";
 

@@ -26,8 +26,10 @@ public sealed record DocumentSummary
     public required string Path { get; init; }
     public required int Passages { get; init; }
     public required bool Inferred { get; init; }
+    /// <summary>What reading the file repaired ("bad.txt: 8 invalid byte sequences replaced …"); empty when nothing.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
-    public static DocumentSummary From(DocumentMetadata meta, string path, int passages) => new()
+    public static DocumentSummary From(DocumentMetadata meta, string path, int passages, IReadOnlyList<string>? warnings = null) => new()
     {
         DocId = meta.DocId,
         Title = meta.Title,
@@ -42,6 +44,7 @@ public sealed record DocumentSummary
         Path = path,
         Passages = passages,
         Inferred = meta.Inferred,
+        Warnings = warnings ?? [],
     };
 }
 

@@ -91,7 +91,7 @@ public sealed class MessyCorpusTests : IDisposable
         Assert.Contains("Before \uFFFD(\uFFFD after.", document.CleanText);
         var warning = Assert.Single(document.Warnings);
         Assert.Contains("invalid-utf8.txt", warning);
-        Assert.Contains("2 invalid UTF-8 byte(s)", warning);
+        Assert.Contains("2 invalid byte sequences replaced", warning);
     }
 
     [Fact]
