@@ -212,7 +212,7 @@ public static class IndexBuilder
         {
             writer = OpenWriter(directory, create, options, merges);
         }
-        catch (Exception ex) when (create && IndexDirectory.IsCorruption(ex) && IndexDirectory.HoldsOnlyIndexFiles(indexPath))
+        catch (Exception ex) when (create && IndexDirectory.IsUnreadableCommit(ex) && IndexDirectory.HoldsOnlyIndexFiles(indexPath))
         {
             // --rebuild over a damaged index (its commit cannot even be read): its files go first. Never for a lock or
             // any other failure: those leave the folder as it is.

@@ -137,6 +137,14 @@ public static partial class IndexDirectory
     public static bool IsCorruption(Exception ex) =>
         ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException;
 
+    /// <summary>
+    /// True when opening a writer over the folder failed because its commit cannot be read (random bytes, a torn or
+    /// foreign file): every kind Lucene throws for that — not only its corruption exceptions but a bare "read past EOF"
+    /// IOException or an overflow on a nonsense length — and never a lock held by another build.
+    /// </summary>
+    public static bool IsUnreadableCommit(Exception ex) =>
+        IsCorruption(ex) || (ex is IOException and not LockObtainFailedException) || (ex is not IOException && ThrownByLucene(ex));
+
     /// <summary>True when the exception was thrown inside Lucene.Net (reading an index whose bytes are not what they should be).</summary>
     private static bool ThrownByLucene(Exception ex) =>
         ex is not (OperationCanceledException or OutOfMemoryException)
