@@ -81,7 +81,7 @@ public static class Problems
         405 => "Method not allowed",
         413 => "Request too large",
         429 => "Too many requests",
-        503 => "Index unavailable",
+        503 => "Service unavailable", // a damaged or missing index, a query past its time budget, a full queue: the detail says which
         500 => "Internal server error",
         _ => ((HttpStatusCode)status).ToString(),
     };
