@@ -317,6 +317,9 @@ public static class IndexBuilder
             MergeScheduler = merges,
             MaxThreadStates = Math.Max(threads, 1),
             RAMBufferSizeMB = 256,
+            // Flushed segments are not packed into compound files: a build merges them (a full build into one segment),
+            // and packing first would write every flushed byte twice and need room for both copies on the disk.
+            UseCompoundFile = false,
         };
         return new IndexWriter(directory, config);
     }
