@@ -167,6 +167,72 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// A disk that fills during the final merge of a rebuild, not before: the tmpfs is sized so that the old index and
+    /// the new flushed segments fit (measured by the same build on the ordinary disk without its merge) but the merged
+    /// segment does not (half its measured size is left). Exit 3 "disk is full", the old commit byte-for-byte the same
+    /// and answering, no stray file.
+    /// </summary>
+    [RootFact]
+    public void Build_WhenTheDiskFillsDuringTheMerge_ExitsThreeAndKeepsTheOldIndex()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.File("corpus");
+        SyntheticCorpus.CopySeeds(corpus);
+        var seedsOnly = temp.File("seeds-only");
+        IndexBuilder.Update(new FolderCorpusSource(corpus), seedsOnly);
+        SyntheticCorpus.WriteFiles(corpus, files: 120, paragraphs: 60);
+        long Size(string path) => Directory.GetFiles(path).Sum(f => (new FileInfo(f).Length + 4095) / 4096 * 4096);
+        var flushedOnly = temp.File("flushed");
+        IndexBuilder.Update(new FolderCorpusSource(corpus), flushedOnly, new BuildOptions { Rebuild = true, Optimize = false });
+        var merged = temp.File("merged");
+        IndexBuilder.Update(new FolderCorpusSource(corpus), merged, new BuildOptions { Rebuild = true });
+        var (old, flushed, whole) = (Size(seedsOnly), Size(flushedOnly), Size(merged));
+        Assert.True(whole > 1 << 20, $"the merged index is only {whole} bytes: too small to tell a merge from a flush");
+        var diskBytes = old + flushed + whole / 2 + 64 * 4096;
+        output.WriteLine($"old index {old:N0} B, flushed segments {flushed:N0} B, merged {whole:N0} B: disk of {diskBytes:N0} B");
+
+        var disk = temp.File("disk");
+        Directory.CreateDirectory(disk);
+        if (!Run("mount", "-t", "tmpfs", "-o", $"size={diskBytes / 1024}k", "tmpfs", disk))
+        {
+            output.WriteLine("skipped: mount -t tmpfs is not permitted here");
+            return;
+        }
+
+        try
+        {
+            var index = Path.Combine(disk, "index");
+            CopyFolder(seedsOnly, index);
+            var expected = IndexProbe.Answers(index);
+            var before = Hash(index);
+
+            var full = SeedIndex.RunCli("index", "--rebuild", "--corpus", corpus, "--index", index);
+            CliOutcome.Check("disk full in the merge", Outcome.IndexProblem, full, "disk is full");
+            Assert.Equal(before, Hash(index));
+            Assert.Equal(expected, IndexProbe.Answers(index));
+            Assert.Empty(IndexProbe.Strays(index));
+            output.WriteLine(full.Error.Trim());
+
+            // The same rebuild without its final merge fits on this disk: the one above failed in the merge.
+            var unmerged = IndexBuilder.Update(new FolderCorpusSource(corpus), index, new BuildOptions { Rebuild = true, Optimize = false });
+            Assert.Equal(IndexBuilder.Update(new FolderCorpusSource(corpus), merged).Passages, unmerged.Passages);
+        }
+        finally
+        {
+            Run("umount", disk);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+
     private static bool Run(string file, params string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
