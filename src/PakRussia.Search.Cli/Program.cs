@@ -1,3 +1,21 @@
+using System.Diagnostics;
 using PakRussia.Search.Cli;
+
+// `pakrussia index` is a background job beside a server that answers searches within a time budget: it runs below
+// normal priority (nice 10 on Linux), set before any thread of the build starts so they all inherit it. An idle
+// machine gives it both cores all the same; a busy one serves the searches first. (Only the real process: tests
+// that run the CLI in-process keep their priority.)
+if (args.Length > 0 && args[0] == "index")
+{
+    try
+    {
+        using var self = Process.GetCurrentProcess();
+        self.PriorityClass = ProcessPriorityClass.BelowNormal;
+    }
+    catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or PlatformNotSupportedException or InvalidOperationException)
+    {
+        // Not permitted here: the build runs at normal priority.
+    }
+}
 
 return CliApp.Run(args, Console.Out, Console.Error);
