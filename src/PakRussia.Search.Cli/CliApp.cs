@@ -54,6 +54,7 @@ public static class CliApp
         QuoteCommand.Create(output, error),
         DocsCommand.Create(output, error),
         PassagesCommand.Create(output, error),
+        ExportCommand.Create(output, error),
         ServeCommand.Create(output, error),
         EvalCommand.Create(output, error),
         BenchContractCommand.Create(output, error),
