@@ -35,7 +35,7 @@ public static class IndexBuilder
         var listing = source.List();
         var fingerprint = Fingerprint(source.Description, listing);
         var commit = options.Rebuild ? WritableOrThrow(indexPath) : IndexDirectory.ReadCommit(indexPath);
-        if (!options.Rebuild && UpToDate(commit, fingerprint, clock) is { } current && IndexDirectory.Leftovers(indexPath).Count == 0)
+        if (!options.Rebuild && UpToDate(commit, fingerprint, clock) is { } current && IndexDirectory.Leftovers(indexPath, commit!).Count == 0)
         {
             return current;
         }

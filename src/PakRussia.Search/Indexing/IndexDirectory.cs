@@ -10,6 +10,9 @@ namespace PakRussia.Search.Indexing;
 /// <param name="UserData">Our keys (<see cref="IndexSchema"/>): schema, generation id, fingerprints, counts.</param>
 public sealed record IndexCommitInfo(long Generation, IReadOnlyDictionary<string, string> UserData)
 {
+    /// <summary>The files the commit uses (its segments_N included), when it was read from the folder; empty otherwise.</summary>
+    public IReadOnlySet<string> Files { get; init; } = new HashSet<string>();
+
     public string Id => UserData.GetValueOrDefault(IndexSchema.GenerationKey, "");
 
     public long Count(string key) => long.TryParse(UserData.GetValueOrDefault(key), out var n) ? n : 0;
@@ -58,7 +61,10 @@ public static partial class IndexDirectory
             var infos = new SegmentInfos();
             infos.Read(directory);
             IndexSchema.Validate(infos.UserData, path);
-            return new IndexCommitInfo(infos.Generation, new Dictionary<string, string>(infos.UserData));
+            return new IndexCommitInfo(infos.Generation, new Dictionary<string, string>(infos.UserData))
+            {
+                Files = infos.GetFiles(directory, true).ToHashSet(StringComparer.Ordinal),
+            };
         }
         catch (IndexNotFoundException)
         {
@@ -182,14 +188,33 @@ public static partial class IndexDirectory
                 }
             }
 
-            return Directory.EnumerateFiles(path).Select(Path.GetFileName).OfType<string>()
-                .Where(f => IndexFileName().IsMatch(f) && !used.Contains(f)).Order(StringComparer.Ordinal).ToList();
+            return Unused(path, used);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException || Damage(ex, path) is not null)
         {
             return []; // a damaged commit is reported where the index is opened
         }
     }
+
+    /// <summary>
+    /// <see cref="Leftovers(string)"/> for a commit already read by <see cref="ReadCommit"/>: one listing of the folder,
+    /// no second read of the commit (an up-to-date check runs on every command).
+    /// </summary>
+    public static IReadOnlyList<string> Leftovers(string path, IndexCommitInfo commit)
+    {
+        try
+        {
+            return Unused(path, new HashSet<string>(commit.Files, StringComparer.Ordinal) { IndexFileNames.SEGMENTS_GEN, IndexWriter.WRITE_LOCK_NAME });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private static List<string> Unused(string path, HashSet<string> used) =>
+        Directory.EnumerateFiles(path).Select(Path.GetFileName).OfType<string>()
+            .Where(f => IndexFileName().IsMatch(f) && !used.Contains(f)).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Deletes the index files of a damaged index before a rebuild (only Lucene's own file names).</summary>
     internal static void DeleteIndexFiles(string path)
