@@ -51,6 +51,7 @@ public static class CliApp
         IndexCommand.Create(output, error),
         SearchCommand.Create(output, error),
         ShowCommand.Create(output, error),
+        SimilarCommand.Create(output, error),
         QuoteCommand.Create(output, error),
         DocsCommand.Create(output, error),
         PassagesCommand.Create(output, error),

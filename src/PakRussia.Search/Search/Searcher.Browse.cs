@@ -112,24 +112,30 @@ public sealed partial class Searcher
             if (generation.Records.Find(docId) is not { } entry)
                 return null;
 
-            var passages = new List<Passage>();
-            var term = new Term(IndexFields.DocId, docId);
-            foreach (var leaf in generation.IndexReader.Leaves)
-            {
-                var docs = leaf.AtomicReader.GetTermDocsEnum(term);
-                if (docs is null)
-                    continue;
-                var live = leaf.AtomicReader.LiveDocs;
-                var isPassage = leaf.AtomicReader.GetDocsWithField(IndexFields.PassageId);
-                while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    if ((live is null || live.Get(docs.DocID)) && isPassage.Get(docs.DocID))
-                        passages.Add(PassageRecord.Read(generation.Doc(leaf.DocBase + docs.DocID)));
-                }
-            }
-
-            return new DocumentView(DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount, entry.Warnings), passages.OrderBy(p => p.Ordinal).ToList());
+            return new DocumentView(DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount, entry.Warnings), PassagesOf(generation, docId));
         });
+    }
+
+    /// <summary>Every passage of a document (stored fields), in order.</summary>
+    internal static IReadOnlyList<Passage> PassagesOf(IndexGeneration generation, string docId)
+    {
+        var passages = new List<Passage>();
+        var term = new Term(IndexFields.DocId, docId);
+        foreach (var leaf in generation.IndexReader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(term);
+            if (docs is null)
+                continue;
+            var live = leaf.AtomicReader.LiveDocs;
+            var isPassage = leaf.AtomicReader.GetDocsWithField(IndexFields.PassageId);
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if ((live is null || live.Get(docs.DocID)) && isPassage.Get(docs.DocID))
+                    passages.Add(PassageRecord.Read(generation.Doc(leaf.DocBase + docs.DocID)));
+            }
+        }
+
+        return passages.OrderBy(p => p.Ordinal).ToList();
     }
 
     /// <summary>Completions for the last word of what the user is typing, most frequent first.</summary>

@@ -295,9 +295,12 @@ public sealed partial class Searcher(string indexPath) : IDisposable
             throw new SearchRequestException($"Too many filter values ({values}); at most {SearchLimits.MaxFilterValues}.");
     }
 
-    private static SearchHit MakeHit(IndexGeneration generation, ScoreDoc scored, Query? highlight, CitationStyle style)
+    private static SearchHit MakeHit(IndexGeneration generation, ScoreDoc scored, Query? highlight, CitationStyle style) =>
+        MakeHit(generation, scored, PassageRecord.Read(generation.Doc(scored.Doc)), highlight, style);
+
+    /// <summary>The hit for <paramref name="passage"/>, already read from <paramref name="scored"/>'s stored fields.</summary>
+    private static SearchHit MakeHit(IndexGeneration generation, ScoreDoc scored, Passage passage, Query? highlight, CitationStyle style)
     {
-        var passage = PassageRecord.Read(generation.Doc(scored.Doc));
         var entry = generation.Records.Find(passage.DocId)
             ?? throw new IndexException($"The index is inconsistent: the record of {passage.DocId} is missing. {IndexDirectory.RebuildHint}");
         var meta = entry.Metadata;
