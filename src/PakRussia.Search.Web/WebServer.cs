@@ -109,6 +109,7 @@ public static class WebServer
         queries.MapDocuments();
         queries.MapSuggest();
         queries.MapQuotes();
+        queries.MapSimilar();
         queries.MapExport();
         app.MapHealth();
         // Every other GET is a problem+json 404 (paths with dots too); other methods get 405 from routing.

@@ -109,19 +109,35 @@ public static class QueryParameters
     /// The search parameters /api/search and /api/export share: q, source, year, from, to, doc, author, sort, any, strict.
     /// Paging and output options are each endpoint's own.
     /// </summary>
-    public static SearchRequest SearchRequest(IQueryCollection query) => new()
+    public static SearchRequest SearchRequest(IQueryCollection query) => Filters(query) with
     {
         Query = Query(query["q"]),
+        Sort = Sort(query["sort"]),
+        Any = Bool(query["any"], "any"),
+        Strict = Bool(query["strict"], "strict"),
+    };
+
+    /// <summary>The metadata filters alone: source, year, from, to, doc, author (search, export, similar).</summary>
+    public static SearchRequest Filters(IQueryCollection query) => new()
+    {
         Sources = Many(query["source"], "source"),
         Years = Years(query["year"]),
         From = NullIfBlank(Single(query["from"], "from")),
         To = NullIfBlank(Single(query["to"], "to")),
         Docs = Many(query["doc"], "doc"),
         Authors = Many(query["author"], "author"),
-        Sort = Sort(query["sort"]),
-        Any = Bool(query["any"], "any"),
-        Strict = Bool(query["strict"], "strict"),
     };
+
+    /// <summary>A long text parameter (pasted text): given at most once, at most <paramref name="maxLength"/> characters.</summary>
+    public static string Text(StringValues values, string name, int maxLength)
+    {
+        if (values.Count > 1)
+            throw new SearchRequestException($"'{name}' was given {values.Count} times; give it once.");
+        var text = values.Count == 0 ? "" : values[0] ?? "";
+        if (text.Length > maxLength)
+            throw new SearchRequestException($"'{name}' is {text.Length} characters long; at most {maxLength} are accepted.");
+        return text;
+    }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -250,6 +250,7 @@
       el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'open-context', onclick: (e) => openContext(hit.passageId, e.currentTarget) }, 'Context'),
         el('button', { type: 'button', class: 'open-document', onclick: (e) => openDocument(hit.docId, hit.passageId, e.currentTarget) }, 'Whole document'),
+        similarButton(hit.passageId),
         copyButton(hit.citation),
         el('span', { class: 'passage-id muted' }, hit.passageId)));
     if (hit.duplicates && hit.duplicates.length > 0) article.appendChild(duplicatesBlock(hit));
@@ -438,7 +439,8 @@
       body.appendChild(el('p', { class: 'citation' }, el('span', { class: 'muted' }, 'Citation: '), view.citation));
       body.appendChild(el('div', { class: 'actions' },
         copyButton(view.citation),
-        el('button', { type: 'button', class: 'open-document', onclick: (e) => openDocument(view.document.docId, view.passage.passageId, e.currentTarget) }, 'Whole document')));
+        el('button', { type: 'button', class: 'open-document', onclick: (e) => openDocument(view.document.docId, view.passage.passageId, e.currentTarget) }, 'Whole document'),
+        similarButton(view.passage.passageId)));
       scrollToFocus(body);
     } catch (error) {
       clear($('panel-body')).appendChild(el('p', { class: 'error' }, error.message));
@@ -457,6 +459,61 @@
     } catch (error) {
       clear($('panel-body')).appendChild(el('p', { class: 'error' }, error.message));
     }
+  }
+
+  // ---------- similar passages (more like this) ----------
+
+  function similarButton(passageId) {
+    return el('button', { type: 'button', class: 'open-similar', onclick: (e) => openSimilar(passageId, e.currentTarget) }, 'Similar passages');
+  }
+
+  /** The filters of the current search apply to the similar passages too. */
+  function filterQuery() {
+    const params = new URLSearchParams();
+    for (const param of LIST_PARAMS) for (const value of state[param]) params.append(param, value);
+    if (state.from) params.set('from', state.from);
+    if (state.to) params.set('to', state.to);
+    return params.toString();
+  }
+
+  async function openSimilar(passageId, opener) {
+    openPanel('Similar passages', opener || panelOpener);
+    try {
+      const filters = filterQuery();
+      const response = await fetchJson(`api/passages/${encodeURIComponent(passageId)}/similar?top=10${filters ? `&${filters}` : ''}`);
+      const body = clear($('panel-body'));
+      body.appendChild(el('p', { class: 'similar-source' }, 'Passages that share the most telling words of ',
+        el('button', { type: 'button', class: 'link-button', onclick: (e) => openContext(passageId, e.currentTarget) }, passageId),
+        hasFilters(state) ? ', within the current filters.' : '.'));
+      if (response.terms.length > 0) {
+        body.appendChild(el('p', { class: 'similar-terms muted' }, 'Compared on: ', response.terms.map((t) => t.term).join(' ')));
+      }
+      for (const warning of response.warnings || []) body.appendChild(el('p', { class: 'warning' }, warning));
+      if (response.copies && response.copies.length > 0) {
+        body.appendChild(el('p', { class: 'muted similar-copies' }, `Left out as word-for-word copies: ${response.copies.join(', ')}`));
+      }
+      if (response.hits.length === 0) {
+        body.appendChild(el('p', { class: 'muted' }, 'No other passage shares its telling words.'));
+        return;
+      }
+      body.appendChild(el('ol', { class: 'similar-hits' }, response.hits.map(similarHit)));
+    } catch (error) {
+      clear($('panel-body')).appendChild(el('p', { class: 'error' }, error.message));
+    }
+  }
+
+  function similarHit(similar) {
+    const hit = similar.hit;
+    return el('li', { class: 'similar-hit', 'data-passage': hit.passageId },
+      el('h3', { class: 'similar-title' }, hit.titleHighlight ? appendMarked(el('span'), hit.titleHighlight) : hit.title),
+      metaLine(hit),
+      appendMarked(el('p', { class: 'passage-text' }), hit.snippet || hit.highlight),
+      el('p', { class: 'shared-terms muted' }, `Shared: ${similar.sharedTerms.join(', ')}`),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'open-context', onclick: (e) => openContext(hit.passageId, e.currentTarget) }, 'Context'),
+        similarButton(hit.passageId),
+        copyButton(hit.citation),
+        el('span', { class: 'passage-id muted' }, hit.passageId)));
   }
 
   function scrollToFocus(body) {

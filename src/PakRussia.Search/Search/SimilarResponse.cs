@@ -76,8 +76,8 @@ public sealed record SimilarDocument
 public static class SimilarSearch
 {
     public const int MaxTop = 100;
-    /// <summary>Longest pasted text accepted, in characters.</summary>
-    public const int MaxTextLength = 5000;
+    /// <summary>Longest pasted text accepted, in characters (as quote lookup; it fits the server's 8 KB request line, encoded).</summary>
+    public const int MaxTextLength = 3000;
     /// <summary>A document scores as the sum of this many of its best passages.</summary>
     public const int PassagesPerDocument = 3;
     /// <summary>Passages ranked before they are grouped into documents.</summary>
