@@ -46,7 +46,7 @@ public sealed partial class TerminalView
     private void WriteTerms(IReadOnlyList<SimilarTerm> terms)
     {
         if (terms.Count > 0)
-            output.WriteLine(Dim("Compared on: " + Printable(string.Join(" ", terms.Select(t => t.Term)))));
+            output.WriteLine(Dim("Compared on (word stems): " + Printable(string.Join(" ", terms.Select(t => t.Term)))));
     }
 
     private void WriteSimilarHit(int rank, SimilarHit similar, string indent)

@@ -486,7 +486,7 @@
         el('button', { type: 'button', class: 'link-button', onclick: (e) => openContext(passageId, e.currentTarget) }, passageId),
         hasFilters(state) ? ', within the current filters.' : '.'));
       if (response.terms.length > 0) {
-        body.appendChild(el('p', { class: 'similar-terms muted' }, 'Compared on: ', response.terms.map((t) => t.term).join(' ')));
+        body.appendChild(el('p', { class: 'similar-terms muted' }, 'Compared on (word stems): ', response.terms.map((t) => t.term).join(' ')));
       }
       for (const warning of response.warnings || []) body.appendChild(el('p', { class: 'warning' }, warning));
       if (response.copies && response.copies.length > 0) {
