@@ -28,10 +28,15 @@ public sealed partial class TerminalView(TextWriter output, TextWriter error)
             output.WriteLine($"Did you mean: {Printable(suggestion)}");
         }
 
+        if (response.Explain is { } explain)
+        {
+            WriteExplain(explain);
+        }
+
         var first = (response.Page - 1) * response.PageSize + 1;
         output.WriteLine(response.Total == 0
             ? $"No passages match '{Printable(response.Query)}'."
-            : $"{response.Total} {(response.Total == 1 ? "passage matches" : "passages match")}; showing {first}-{first + response.Hits.Count - 1} ({response.TookMs:0.0} ms)");
+            : $"{response.Total} {(response.Total == 1 ? "passage matches" : "passages match")}{AllWordsNote(response)}; showing {first}-{first + response.Hits.Count - 1} ({response.TookMs:0.0} ms)");
         output.WriteLine();
 
         var rank = first;
@@ -45,6 +50,11 @@ public sealed partial class TerminalView(TextWriter output, TextWriter error)
             }
 
             output.WriteLine(Indent(Wrap(Colour(hit.Text, hit.Matches)), "     "));
+            if (hit.Missing is { Count: > 0 } missing)
+            {
+                output.WriteLine($"     missing: {Printable(string.Join(", ", missing))}");
+            }
+
             if (hit.Duplicates.Count > 0)
             {
                 output.WriteLine(Dim($"     +{hit.Duplicates.Count} copies: {string.Join(", ", hit.Duplicates)}"));
@@ -62,6 +72,27 @@ public sealed partial class TerminalView(TextWriter output, TextWriter error)
             WriteFacet("author", response.Facets.Author);
         }
     }
+
+    /// <summary>How the query was read (<c>--explain</c>): the Lucene query tree, filters, dropped words, expansions.</summary>
+    private void WriteExplain(Querying.QueryExplanation explain)
+    {
+        output.WriteLine(Bold("Query read as:"));
+        output.WriteLine(Indent(Printable(explain.Tree), "  "));
+        if (explain.MostWords is { } most)
+            output.WriteLine($"  matches: {Printable(most)}");
+        if (explain.Filters.Count > 0)
+            output.WriteLine($"  filters: {Printable(string.Join("; ", explain.Filters))}");
+        if (explain.StopWordsDropped.Count > 0)
+            output.WriteLine($"  ignored common words: {Printable(string.Join(", ", explain.StopWordsDropped))}");
+        if (explain.Expansions.Count > 0)
+            output.WriteLine($"  expansions: {Printable(string.Join("; ", explain.Expansions))}");
+        output.WriteLine();
+    }
+
+    /// <summary>", 1 with every word, 26 with most" for a sentence-like query.</summary>
+    private static string AllWordsNote(SearchResponse response) => response.AllWords is { } all && all < response.Total
+        ? $" ({all} with every word, {response.Total - all} with most of them)"
+        : "";
 
     public void WriteShow(PassageView view)
     {

@@ -187,7 +187,7 @@ public static class BenchContractCommand
     {
         SearchRequest Request(string q) => new()
         {
-            Query = q, Any = any, Facets = kind == RunKind.Facets, PageSize = settings.K, Fields = kind == RunKind.TextOnly ? TextField : null,
+            Query = q, Any = any, All = !any, Facets = kind == RunKind.Facets, PageSize = settings.K, Fields = kind == RunKind.TextOnly ? TextField : null,
         };
 
         // One execution: the top-k ids (the contract), and whether the AND fell back to OR.

@@ -15,6 +15,10 @@ public static class SearchCommand
         var index = CommonOptions.Index();
         var json = CommonOptions.Json();
         var any = new Option<bool>("--any") { Description = "Match any word instead of all words" };
+        var all = new Option<bool>("--all")
+        {
+            Description = "Require every word (a query of three or more words otherwise also lists passages with most of them, after those with all)",
+        };
         var strict = new Option<bool>("--strict") { Description = "A malformed query is an error (exit 2) instead of being repaired" };
         var source = new Option<string[]>("--source") { Description = "Only this source type (repeatable: forum, news, explainer, academic)", AllowMultipleArgumentsPerToken = false };
         var year = new Option<int[]>("--year") { Description = "Only documents dated in this year (repeatable)" };
@@ -38,7 +42,7 @@ public static class SearchCommand
         };
         var command = new Command("search", "Search passages: BM25 ranking, highlights, facets and filters")
         {
-            query, corpus, followLinks, index, json, any, strict, source, year, from, to, doc, author, sort, top, page, explain, style, export, budget,
+            query, corpus, followLinks, index, json, any, all, strict, source, year, from, to, doc, author, sort, top, page, explain, style, export, budget,
         };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
@@ -46,6 +50,7 @@ public static class SearchCommand
             {
                 Query = parse.GetValue(query) ?? "",
                 Any = parse.GetValue(any),
+                All = parse.GetValue(all),
                 Strict = parse.GetValue(strict),
                 Sources = parse.GetValue(source) ?? [],
                 Years = parse.GetValue(year) ?? [],

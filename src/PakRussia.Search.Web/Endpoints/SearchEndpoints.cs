@@ -12,7 +12,8 @@ public static class SearchEndpoints
             .WithName("Search")
             .WithSummary("Search passages")
             .WithDescription("q: the query (at most 1000 characters); source, year, doc, author: facet filters (repeatable: values of one facet combine with OR); "
-                + "from/to: date bounds (2014, 2014-03, 2014-03-05); sort: relevance, date or date-asc; page (from 1); size (1-100); any: match any word; "
+                + "from/to: date bounds (2014, 2014-03, 2014-03-05); sort: relevance, date or date-asc; page (from 1); size (1-100); any: match any word; all: require every word "
+                + "(a query of three or more words otherwise also lists passages with most of them, after those with all, each naming the words it lacks in 'missing'); "
                 + "strict: a malformed query is an error; explain: include how the query was read.")
             .Produces<SearchResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -26,7 +27,7 @@ public static class SearchEndpoints
         HttpContext context, Searcher searcher,
         string? q = null, string[]? source = null, string[]? year = null, string? from = null, string? to = null,
         string[]? doc = null, string[]? author = null, string? sort = null, string? page = null, string? size = null,
-        string? any = null, string? strict = null, string? explain = null)
+        string? any = null, string? all = null, string? strict = null, string? explain = null)
     {
         var query = context.Request.Query;
         var request = QueryParameters.SearchRequest(query) with

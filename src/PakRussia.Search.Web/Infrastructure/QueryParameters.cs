@@ -114,6 +114,7 @@ public static class QueryParameters
         Query = Query(query["q"]),
         Sort = Sort(query["sort"]),
         Any = Bool(query["any"], "any"),
+        All = Bool(query["all"], "all"),
         Strict = Bool(query["strict"], "strict"),
     };
 

@@ -207,6 +207,9 @@
     const to = Math.min(total, from + response.hits.length - 1);
     let text = total === 0 ? 'No passages found' : `${plural(total, 'passage', 'passages')}`;
     if (state.q) text += ` for “${state.q}”`;
+    if (typeof response.allWords === 'number' && response.allWords < total) {
+      text += ` (${response.allWords.toLocaleString('en')} with every word, ${(total - response.allWords).toLocaleString('en')} with most of them)`;
+    }
     if (total > 0 && response.hits.length > 0) text += ` — showing ${from}–${to}`;
     else if (total > 0) text += ` — page ${response.page} is past the last result`;
     $('count').textContent = `${text}.`;
@@ -247,6 +250,9 @@
         titleButton(hit)),
       metaLine(hit),
       textBlock,
+      hit.missing && hit.missing.length > 0
+        ? el('p', { class: 'missing' }, el('span', { class: 'muted' }, 'Missing: '), hit.missing.map((w) => el('s', null, w)).flatMap((w, i) => (i ? [', ', w] : [w])))
+        : null,
       el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'open-context', onclick: (e) => openContext(hit.passageId, e.currentTarget) }, 'Context'),
         el('button', { type: 'button', class: 'open-document', onclick: (e) => openDocument(hit.docId, hit.passageId, e.currentTarget) }, 'Whole document'),

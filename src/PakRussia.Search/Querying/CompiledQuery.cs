@@ -18,6 +18,19 @@ public sealed record CompiledQuery
     /// </summary>
     public Query? Fallback { get; init; }
 
+    /// <summary>
+    /// A sentence-like query (three or more required words, the default AND, no operators typed): the same query with
+    /// its words made optional and at least <see cref="MinimumWords"/> of them required, so passages with most of the
+    /// words match too; the searcher ranks those with every word (<see cref="Query"/>) first. Null otherwise.
+    /// </summary>
+    public Query? Partial { get; init; }
+
+    /// <summary>The required words' clauses and how they were typed (to say which a passage lacks); empty without <see cref="Partial"/>.</summary>
+    public IReadOnlyList<RequiredWord> RequiredWords { get; init; } = [];
+
+    /// <summary>How many of <see cref="RequiredWords"/> a passage must have under <see cref="Partial"/>.</summary>
+    public int MinimumWords { get; init; }
+
     /// <summary>True when the query has words to rank and mark (not only filters or exclusions).</summary>
     public bool HasText { get; init; }
 
@@ -30,6 +43,9 @@ public sealed record CompiledQuery
     /// <summary>How the query was read: the Lucene query, filters, dropped stop words, expansions.</summary>
     public QueryExplanation? Explanation { get; init; }
 }
+
+/// <summary>One required word (or phrase, or group) of a query: its Lucene clause and the text typed for it.</summary>
+public sealed record RequiredWord(Query Clause, string Typed);
 
 /// <summary>How a query was read, for <c>--explain</c> (the query is printed only when asked for).</summary>
 public sealed record QueryExplanation
@@ -52,6 +68,8 @@ public sealed record QueryExplanation
     public IReadOnlyList<string> StopWordsDropped { get; init; } = [];
     /// <summary>Wildcard, fuzzy and prefix expansions: "kremlim~ → kremlin, kremlins".</summary>
     public IReadOnlyList<string> Expansions { get; init; } = [];
+    /// <summary>For a sentence-like query: how many of its words a passage needs ("at least 3 of the 4 words: …").</summary>
+    public string? MostWords { get; init; }
 }
 
 /// <summary>Options for compiling a query.</summary>
@@ -61,6 +79,8 @@ public sealed record QueryOptions
     public bool Strict { get; init; }
     /// <summary>True: bare words combine with OR (--any). False: AND, with an OR fallback.</summary>
     public bool AnyWord { get; init; }
+    /// <summary>True (--all): every word is required, with no passages of most of the words and no OR fallback.</summary>
+    public bool AllWords { get; init; }
     /// <summary>
     /// True: the query is free text (a claim, a pasted sentence), not query syntax: only its words are searched
     /// (see <see cref="QueryCompiler.PlainWords"/>); quotes, parentheses, '-', ':' and the like mean nothing.

@@ -32,7 +32,6 @@ internal sealed class PassageQueryParser : QueryParser
     private readonly QueryReading _reading;
     private readonly IReadOnlyDictionary<string, float> _fields;
     /// <summary>The words each query built so far stands for, so an excluded clause's words are not counted as typed.</summary>
-    private readonly Dictionary<Query, List<string>> _wordsOf = new(ReferenceEqualityComparer.Instance);
 
     public PassageQueryParser(QueryReading reading, IReadOnlyDictionary<string, float> fields, bool anyWord)
         : base(PassageAnalyzer.Version, null, PassageAnalyzer.QueryWords)
@@ -153,7 +152,7 @@ internal sealed class PassageQueryParser : QueryParser
         if (typed)
         {
             _reading.Words.Add(text);
-            _wordsOf[result] = [text];
+            _reading.WordsOf[result] = [text];
         }
 
         return result;
@@ -430,7 +429,7 @@ internal sealed class PassageQueryParser : QueryParser
         if (expanded is not null)
         {
             _reading.Words.Add(termStr);
-            _wordsOf[expanded] = [termStr];
+            _reading.WordsOf[expanded] = [termStr];
         }
 
         return expanded;
@@ -556,7 +555,7 @@ internal sealed class PassageQueryParser : QueryParser
             _reading.ExplicitOperators = true;
         }
 
-        if (mods == MOD_NOT && q is not null && _wordsOf.TryGetValue(q, out var excluded))
+        if (mods == MOD_NOT && q is not null && _reading.WordsOf.TryGetValue(q, out var excluded))
         {
             foreach (var word in excluded)
             {
@@ -572,7 +571,7 @@ internal sealed class PassageQueryParser : QueryParser
         var query = base.GetBooleanQuery(clauses, disableCoord);
         if (query is not null)
         {
-            _wordsOf[query] = clauses.SelectMany(c => _wordsOf.GetValueOrDefault(c.Query) ?? []).ToList();
+            _reading.WordsOf[query] = clauses.SelectMany(c => _reading.WordsOf.GetValueOrDefault(c.Query) ?? []).ToList();
         }
 
         // Lucene matches nothing for a group of only exclusions; we mean "every passage except these".

@@ -64,13 +64,18 @@ public static class QueryCompiler
             warnings.Add(text.Shown.Trim().Length == 0 ? "the query is empty" : "nothing searchable is left in the query");
         }
 
-        var fallback = parsed is not null && !options.AnyWord && !reading.ExplicitOperators ? Fallback(parsed) : null;
+        var defaultAnd = parsed is not null && !options.AnyWord && !options.AllWords && !reading.ExplicitOperators;
+        var fallback = defaultAnd ? Fallback(parsed!) : null;
+        var (partial, required, minimum) = defaultAnd ? MostWords(parsed!, reading) : (null, [], 0);
         parsed = parsed is null ? null : Flatten(parsed);
         fallback = fallback is null ? null : Flatten(fallback);
         return new CompiledQuery
         {
             Query = parsed,
             Fallback = fallback,
+            Partial = partial,
+            RequiredWords = required,
+            MinimumWords = minimum,
             HasText = reading.HasText,
             Warnings = warnings.Distinct().ToList(),
             Words = reading.Words,
@@ -79,6 +84,8 @@ public static class QueryCompiler
                 Filters = reading.Filters,
                 StopWordsDropped = reading.StopWordsDropped,
                 Expansions = reading.Expansions,
+                MostWords = partial is null ? null
+                    : $"at least {minimum} of the {required.Count} words ({string.Join(", ", required.Select(r => r.Typed))}); passages with every word first",
             },
         };
     }
@@ -325,6 +332,46 @@ public static class QueryCompiler
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// How many of <paramref name="words"/> required words a passage needs to be listed: all of one or two, all but one of
+    /// three to five, three quarters (rounded up) beyond.
+    /// </summary>
+    public static int MinimumWordsFor(int words) => words switch
+    {
+        <= 2 => words,
+        <= 5 => words - 1,
+        _ => (int)Math.Ceiling(words * 0.75),
+    };
+
+    /// <summary>
+    /// For a sentence-like query (three or more required words at the top level): the query with its words optional and
+    /// <see cref="MinimumWordsFor"/> of them required, filters and exclusions kept; with each word's clause and typed text.
+    /// </summary>
+    private static (Query? Partial, IReadOnlyList<RequiredWord> Required, int Minimum) MostWords(Query query, QueryReading reading)
+    {
+        if (query is not BooleanQuery boolean)
+        {
+            return (null, [], 0);
+        }
+
+        var words = boolean.Clauses.Where(c => c.Occur == Occur.MUST && c.Query is not (MetadataFilterQuery or MatchAllDocsQuery)).ToList();
+        var minimum = MinimumWordsFor(words.Count);
+        if (words.Count < 3 || minimum >= words.Count)
+        {
+            return (null, [], 0);
+        }
+
+        var partial = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = minimum };
+        foreach (var clause in boolean.Clauses)
+        {
+            partial.Add(clause.Query, words.Contains(clause) ? Occur.SHOULD : clause.Occur);
+        }
+
+        var required = words.Select(c => new RequiredWord(c.Query,
+            reading.WordsOf.TryGetValue(c.Query, out var typed) && typed.Count > 0 ? string.Join(" ", typed) : c.Query.ToString())).ToList();
+        return (partial, required, minimum);
     }
 
     /// <summary>

@@ -22,6 +22,8 @@ internal sealed class QueryReading
     public List<string> Expansions { get; } = [];
     public List<string> Filters { get; } = [];
     public List<string> Words { get; } = [];
+    /// <summary>The words as typed that each query the parser built stands for (a word, a phrase, a group).</summary>
+    public Dictionary<Lucene.Net.Search.Query, List<string>> WordsOf { get; } = new(ReferenceEqualityComparer.Instance);
     public int Expanded { get; set; }
     public bool ExplicitOperators { get; set; }
     public bool HasText { get; set; }

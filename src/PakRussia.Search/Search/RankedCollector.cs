@@ -10,10 +10,17 @@ namespace PakRussia.Search.Search;
 /// document id's ordinal across the generation's segments (Lucene's <see cref="MultiDocValues.OrdinalMap"/>) shifted
 /// over the ordinal; keys are computed only for documents that could enter the heap. Accepts documents out of order,
 /// so a top-level OR is scored in buckets.
+/// <para>
+/// With <paramref name="words"/> (the word clauses of a sentence-like query), passages rank by how many of the words they
+/// have, then by score: each segment's matches of each word are read into a bit set when the segment starts (one pass
+/// over the word's postings), so documents may still come in any order.
+/// </para>
 /// </summary>
-internal sealed class RankedCollector(int k, IndexGeneration generation) : ICollector
+internal sealed class RankedCollector(int k, IndexGeneration generation, Weight[]? words = null) : ICollector
 {
     private readonly float[] _scores = new float[Math.Max(1, k)];
+    private readonly byte[] _tiers = new byte[Math.Max(1, k)];
+    private Lucene.Net.Util.FixedBitSet[]? _wordSets;
     private readonly long[] _keys = new long[Math.Max(1, k)];
     private readonly int[] _docs = new int[Math.Max(1, k)];
     private readonly MultiDocValues.OrdinalMap? _documentOrdinals = generation.DocumentOrdinals;
@@ -34,27 +41,69 @@ internal sealed class RankedCollector(int k, IndexGeneration generation) : IColl
         _segment = context.Ord;
         _documentIds = context.AtomicReader.GetSortedDocValues(IndexFields.DocId);
         _ordinals = context.AtomicReader.GetNumericDocValues(IndexFields.Ordinal);
+        if (words is not null)
+        {
+            _wordSets = new Lucene.Net.Util.FixedBitSet[words.Length];
+            for (var i = 0; i < words.Length; i++)
+            {
+                var set = _wordSets[i] = new Lucene.Net.Util.FixedBitSet(context.AtomicReader.MaxDoc);
+                var scorer = words[i].GetScorer(context, context.AtomicReader.LiveDocs);
+                if (scorer is not null)
+                {
+                    for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+                    {
+                        set.Set(doc);
+                    }
+                }
+            }
+        }
     }
+
+    /// <summary>How many collected passages have every word (of a sentence-like query).</summary>
+    public long FirstTierCount { get; private set; }
+
+    /// <summary>True when passages are ranked in two tiers.</summary>
+    public bool HasTiers => words is not null;
+
 
     public void Collect(int doc)
     {
         var score = _scorer!.GetScore();
+        byte tier = 0;
+        if (_wordSets is not null)
+        {
+            foreach (var set in _wordSets)
+            {
+                if (set.Get(doc))
+                {
+                    tier++;
+                }
+            }
+
+            if (tier == _wordSets.Length)
+            {
+                FirstTierCount++;
+            }
+        }
+
         if (_count < _scores.Length)
         {
             _scores[_count] = score;
+            _tiers[_count] = tier;
             _keys[_count] = Key(doc);
             _docs[_count] = _docBase + doc;
             SiftUp(_count++);
             return;
         }
 
-        // _scores[0] is the worst kept: beat it, or tie it with a smaller key.
-        if (score < _scores[0] || (score == _scores[0] && Key(doc) >= _keys[0]))
+        // Entry 0 is the worst kept: beat it by tier, by score, or tie it with a smaller key.
+        if (tier < _tiers[0] || (tier == _tiers[0] && (score < _scores[0] || (score == _scores[0] && Key(doc) >= _keys[0]))))
         {
             return;
         }
 
         _scores[0] = score;
+        _tiers[0] = tier;
         _keys[0] = Key(doc);
         _docs[0] = _docBase + doc;
         SiftDown(0);
@@ -78,7 +127,8 @@ internal sealed class RankedCollector(int k, IndexGeneration generation) : IColl
     }
 
     /// <summary>True when entry a ranks below entry b.</summary>
-    private bool Worse(int a, int b) => _scores[a] < _scores[b] || (_scores[a] == _scores[b] && _keys[a] > _keys[b]);
+    private bool Worse(int a, int b) =>
+        _tiers[a] != _tiers[b] ? _tiers[a] < _tiers[b] : _scores[a] < _scores[b] || (_scores[a] == _scores[b] && _keys[a] > _keys[b]);
 
     // A min-heap on "worse": the root is the worst entry kept.
     private void SiftUp(int i)
@@ -120,6 +170,7 @@ internal sealed class RankedCollector(int k, IndexGeneration generation) : IColl
     private void Swap(int a, int b)
     {
         (_scores[a], _scores[b]) = (_scores[b], _scores[a]);
+        (_tiers[a], _tiers[b]) = (_tiers[b], _tiers[a]);
         (_keys[a], _keys[b]) = (_keys[b], _keys[a]);
         (_docs[a], _docs[b]) = (_docs[b], _docs[a]);
     }

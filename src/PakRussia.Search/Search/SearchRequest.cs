@@ -9,6 +9,8 @@ public sealed record SearchRequest
     public string Query { get; init; } = "";
     /// <summary>Any word may match (OR) instead of all words (AND with an OR fallback).</summary>
     public bool Any { get; init; }
+    /// <summary>Every word is required: no passages with most of the words (a sentence-like query's default), no OR fallback.</summary>
+    public bool All { get; init; }
     /// <summary>The query is free text: only its words are searched, with no query syntax (evaluation topics, pasted sentences).</summary>
     public bool PlainText { get; init; }
     /// <summary>A malformed query is an error instead of being repaired.</summary>

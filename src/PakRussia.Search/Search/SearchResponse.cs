@@ -7,6 +7,11 @@ public sealed record SearchResponse
 {
     public required string Query { get; init; }
     public required long Total { get; init; }
+    /// <summary>
+    /// For a sentence-like query (three or more words) ranked by relevance: how many of the <see cref="Total"/> passages have
+    /// every word (they are listed first; the others have most of the words and say which they lack). Null otherwise.
+    /// </summary>
+    public long? AllWords { get; init; }
     public required int Page { get; init; }
     public required int PageSize { get; init; }
     public required double TookMs { get; init; }
@@ -50,6 +55,8 @@ public sealed record SearchHit
     /// <summary>Offsets of the passage in its document's cleaned text.</summary>
     public required int Start { get; init; }
     public required int End { get; init; }
+    /// <summary>The query's words (as typed) this passage lacks, when a sentence-like query listed it for most of its words; null when it has them all.</summary>
+    public IReadOnlyList<string>? Missing { get; init; }
     /// <summary>Ids of passages that repeat this one word for word (collapsed into this hit).</summary>
     public IReadOnlyList<string> Duplicates { get; init; } = [];
     public required string Citation { get; init; }

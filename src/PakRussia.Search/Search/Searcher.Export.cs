@@ -39,7 +39,7 @@ public sealed partial class Searcher
                 if (compiled.Query is null && selections.IsEmpty)
                     throw new SearchRequestException("The query is empty: type some words, a \"phrase\", or choose a filter.");
                 budget.Check();
-                var (_, top, _, _) = CollectWithFallback(generation, budget, compiled, selections, countFacets: false, request.Sort, SearchLimits.MaxResultWindow);
+                var top = CollectWithFallback(generation, budget, compiled, selections, countFacets: false, request.Sort, SearchLimits.MaxResultWindow).Top;
 
                 return top.Top(0, SearchLimits.MaxResultWindow).Select(d => d.Doc).ToList();
             });

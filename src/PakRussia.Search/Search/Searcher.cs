@@ -83,18 +83,31 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         }
 
         var offset = (request.Page - 1) * request.PageSize;
-        var (collector, top, query, fellBack) = CollectWithFallback(generation, budget, compiled, selections, request.Facets, request.Sort, offset + request.PageSize);
+        var (collector, top, query, fellBack, minimumWords) = CollectWithFallback(generation, budget, compiled, selections, request.Facets, request.Sort, offset + request.PageSize);
         if (fellBack)
         {
             warnings.Add("No passage has all the words; showing passages with some of them.");
         }
 
+        var mostWords = minimumWords is not null;
+        long? allWords = mostWords && top.FirstTierCount is { } counted ? counted : null;
+        if (mostWords && allWords is null or 0 && collector.Total > 0)
+        {
+            warnings.Add($"No passage has all {compiled.RequiredWords.Count} words; showing passages with at least {minimumWords} of them.");
+        }
+        else if (mostWords && minimumWords < compiled.MinimumWords)
+        {
+            warnings.Add($"Few passages have {compiled.MinimumWords} of the {compiled.RequiredWords.Count} words; also showing passages with {minimumWords}.");
+        }
+
         var highlight = compiled.HasText ? MatchHighlighter.ForHighlighting(query) : null;
+        var missing = mostWords ? new MissingWords(generation, compiled.RequiredWords) : null;
         var hits = new List<SearchHit>();
         foreach (var scored in top.Top(offset, request.PageSize))
         {
             budget.Check();
-            hits.Add(MakeHit(generation, scored, highlight, request.Style));
+            var hit = MakeHit(generation, scored, highlight, request.Style);
+            hits.Add(missing?.Of(scored.Doc) is { Count: > 0 } lacks ? hit with { Missing = lacks } : hit);
         }
 
         var facets = collector.Facets(docId => generation.Records.Find(docId)?.Metadata.Title);
@@ -103,6 +116,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
             Generation = generation.Id,
             Query = request.Query,
             Total = collector.Total,
+            AllWords = allWords,
             Page = request.Page,
             PageSize = request.PageSize,
             Warnings = warnings.Distinct().ToList(),
@@ -116,28 +130,63 @@ public sealed partial class Searcher(string indexPath) : IDisposable
 
     private static CompiledQuery Compile(IndexGeneration generation, SearchRequest request) =>
         QueryCompiler.Compile(request.Query,
-            new QueryOptions { Strict = request.Strict, AnyWord = request.Any, PlainText = request.PlainText, Fields = request.Fields }, generation.Vocabulary);
+            new QueryOptions { Strict = request.Strict, AnyWord = request.Any, AllWords = request.All, PlainText = request.PlainText, Fields = request.Fields }, generation.Vocabulary);
+
+    /// <summary>What <see cref="CollectWithFallback"/> collected, with which query, and how.</summary>
+    /// <param name="Collector">Totals and facets.</param>
+    /// <param name="Top">The best passages.</param>
+    /// <param name="Query">The query that collected them (for highlighting).</param>
+    /// <param name="FellBack">The query found nothing with all its words and its OR fallback ran instead.</param>
+    /// <param name="MinimumWords">For a sentence-like query: how many of its words a listed passage has at least.</param>
+    private sealed record Collected(PassageCollector Collector, Ranking Top, Query Query, bool FellBack, int? MinimumWords);
 
     /// <summary>
-    /// The query's pass (every passage when it has only filters), and when nothing matches all the words, the pass of
-    /// its OR fallback instead: what was collected, the query that produced it, and whether that was the fallback.
+    /// A sentence-like query lists fewer passages than this only when even one of its words is too many to ask for: below
+    /// it, the number of words a passage must have is lowered one at a time (never below one).
     /// </summary>
-    private static (PassageCollector Collector, Ranking Top, Query Query, bool FellBack) CollectWithFallback(IndexGeneration generation,
+    internal const int MinimumListed = 10;
+
+    /// <summary>
+    /// The query's pass (every passage when it has only filters), and when nothing matches, the pass of its OR fallback
+    /// instead. A sentence-like query runs as its most-words version (<see cref="CompiledQuery.Partial"/>), the passages
+    /// with every word ranked first; when that lists fewer than <see cref="MinimumListed"/> passages, it asks for one word
+    /// fewer, and so on down to one, so a long sentence never collapses to a single hit. By relevance, passages rank by how
+    /// many of the words they have, then by score.
+    /// </summary>
+    private static Collected CollectWithFallback(IndexGeneration generation,
         QueryBudget budget, CompiledQuery compiled, FacetSelections selections, bool countFacets, SearchSort sort, int depth)
     {
+        if (compiled.Partial is BooleanQuery partial)
+        {
+            var words = sort == SearchSort.Relevance ? compiled.RequiredWords.Select(w => generation.CreateNormalizedWeight(w.Clause)).ToArray() : null;
+            var minimum = partial.MinimumNumberShouldMatch;
+            var (collector, top) = Collect(generation, budget, partial, selections, countFacets, sort, depth, words);
+            var used = partial;
+            while (collector.Total < MinimumListed && minimum > 1)
+            {
+                budget.Check();
+                minimum--;
+                used = (BooleanQuery)partial.Clone();
+                used.MinimumNumberShouldMatch = minimum;
+                (collector, top) = Collect(generation, budget, used, selections, countFacets, sort, depth, words);
+            }
+
+            return new Collected(collector, top, used, false, minimum);
+        }
+
         var query = compiled.Query ?? new MatchAllDocsQuery();
-        var (collector, top) = Collect(generation, budget, query, selections, countFacets, sort, depth);
-        if (collector.Matched == 0 && compiled.Fallback is not null)
+        var (all, allTop) = Collect(generation, budget, query, selections, countFacets, sort, depth);
+        if (all.Matched == 0 && compiled.Fallback is not null)
         {
             budget.Check();
             var (fallbackCollector, fallbackTop) = Collect(generation, budget, compiled.Fallback, selections, countFacets, sort, depth);
             if (fallbackCollector.Matched > 0)
             {
-                return (fallbackCollector, fallbackTop, compiled.Fallback, true);
+                return new Collected(fallbackCollector, fallbackTop, compiled.Fallback, true, null);
             }
         }
 
-        return (collector, top, query, false);
+        return new Collected(all, allTop, query, false, null);
     }
 
     /// <summary>
@@ -145,9 +194,9 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// <paramref name="depth"/> hits in the requested order.
     /// </summary>
     internal static (PassageCollector Collector, Ranking Top) Collect(IndexGeneration generation, QueryBudget budget,
-        Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth)
+        Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth, Weight[]? words = null)
     {
-        var top = new Ranking(generation, sort, Math.Max(1, depth));
+        var top = new Ranking(generation, sort, Math.Max(1, depth), words);
         var collector = new PassageCollector(selections, countFacets, top.Collector, budget);
         generation.Search(Searchable(generation, query), collector);
         return (collector, top);
@@ -162,11 +211,11 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         private readonly RankedCollector? _ranked;
         private readonly TopFieldCollector? _field;
 
-        public Ranking(IndexGeneration generation, SearchSort sort, int depth)
+        public Ranking(IndexGeneration generation, SearchSort sort, int depth, Weight[]? words = null)
         {
             if (sort == SearchSort.Relevance)
             {
-                _ranked = new RankedCollector(depth, generation);
+                _ranked = new RankedCollector(depth, generation, words);
             }
             else
             {
@@ -177,6 +226,9 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         public ICollector Collector => (ICollector?)_ranked ?? _field!;
 
         public ScoreDoc[] Top(int start, int howMany) => _ranked?.Top(start, howMany) ?? _field!.GetTopDocs(start, howMany).ScoreDocs;
+
+        /// <summary>Passages collected that have every word of a sentence-like query (relevance order only; null otherwise).</summary>
+        public long? FirstTierCount => _ranked is { HasTiers: true } ranked ? ranked.FirstTierCount : null;
     }
 
     /// <summary>
@@ -246,7 +298,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
             if (compiled.Query is null && selections.IsEmpty)
                 return new TopPassages(0, [], new FacetSet(), generation.Id, false);
             budget.Check();
-            var (collector, top, _, fellBack) = CollectWithFallback(generation, budget, compiled, selections, request.Facets, request.Sort, depth);
+            var (collector, top, _, fellBack, _) = CollectWithFallback(generation, budget, compiled, selections, request.Facets, request.Sort, depth);
 
             var hits = Keys(generation, top.Top(0, depth)).Select(k => new RankedPassage(k.PassageId, k.DocId, k.Score)).ToList();
             return new TopPassages(collector.Total, hits, collector.Facets(docId => generation.Records.Find(docId)?.Metadata.Title), generation.Id, fellBack);
@@ -284,6 +336,8 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     {
         if (request.Page < 1)
             throw new SearchRequestException($"page must be 1 or more (got {request.Page}).");
+        if (request.All && request.Any)
+            throw new SearchRequestException("Choose all words or any word, not both.");
         if (request.PageSize < 1 || request.PageSize > SearchLimits.MaxPageSize)
             throw new SearchRequestException($"page size must be between 1 and {SearchLimits.MaxPageSize} (got {request.PageSize}).");
         if ((long)request.Page * request.PageSize > SearchLimits.MaxResultWindow)
