@@ -59,4 +59,8 @@ public sealed record PassageView(Passage Passage, IReadOnlyList<Passage> Before,
 public sealed record DocumentView(DocumentSummary Document, IReadOnlyList<Passage> Passages);
 
 /// <summary>Counts for /health and the CLI summary.</summary>
-public sealed record IndexStats(long Documents, long Passages, string Generation, string? BuiltAt, string? Source);
+public sealed record IndexStats(long Documents, long Passages, string Generation, string? BuiltAt, string? Source)
+{
+    /// <summary>The generation's corpus fingerprint (<see cref="Indexing.ResultsFingerprint"/>).</summary>
+    public string CorpusFingerprint { get; init; } = "";
+}

@@ -157,6 +157,9 @@ public sealed partial class Searcher
         using var lease = _generations.Acquire();
         var commit = lease.Generation.Commit;
         return new IndexStats(commit.Count(IndexSchema.DocumentsKey), commit.Count(IndexSchema.PassagesKey), commit.Id,
-            commit.UserData.GetValueOrDefault(IndexSchema.BuiltAtKey), commit.UserData.GetValueOrDefault(IndexSchema.SourceKey));
+            commit.UserData.GetValueOrDefault(IndexSchema.BuiltAtKey), commit.UserData.GetValueOrDefault(IndexSchema.SourceKey))
+        {
+            CorpusFingerprint = Guarded(() => lease.Generation.CorpusFingerprint),
+        };
     }
 }
