@@ -28,6 +28,8 @@ public sealed record DocumentSummary
     public required bool Inferred { get; init; }
     /// <summary>What reading the file repaired ("bad.txt: 8 invalid byte sequences replaced …"); empty when nothing.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>The document's content hash (the corpus fingerprint is over these and the settings); null when not known.</summary>
+    public string? ContentHash { get; init; }
 
     public static DocumentSummary From(DocumentMetadata meta, string path, int passages, IReadOnlyList<string>? warnings = null) => new()
     {

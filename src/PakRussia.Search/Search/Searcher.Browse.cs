@@ -44,7 +44,7 @@ public sealed partial class Searcher
                 passage,
                 before,
                 after,
-                DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount, entry.Warnings),
+                DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount, entry.Warnings) with { ContentHash = entry.ContentHash },
                 CitationFormatter.Format(entry.Metadata, passage, CitationStyle.Plain),
                 DuplicatesOf(generation, passage.PassageId))
             {
@@ -97,7 +97,7 @@ public sealed partial class Searcher
         using var lease = _generations.Acquire();
         var records = lease.Generation.Records;
         return Guarded(() => (records.Count, (IReadOnlyList<DocumentSummary>)records.Page(offset, count)
-            .Select(e => DocumentSummary.From(e.Metadata, e.SourcePath, e.PassageCount, e.Warnings)).ToList()));
+            .Select(e => DocumentSummary.From(e.Metadata, e.SourcePath, e.PassageCount, e.Warnings) with { ContentHash = e.ContentHash }).ToList()));
     }
 
     /// <summary>A document's metadata and all its passages in order; null for an unknown id.</summary>
@@ -128,7 +128,7 @@ public sealed partial class Searcher
                 }
             }
 
-            return new DocumentView(DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount, entry.Warnings), passages.OrderBy(p => p.Ordinal).ToList());
+            return new DocumentView(DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount, entry.Warnings) with { ContentHash = entry.ContentHash }, passages.OrderBy(p => p.Ordinal).ToList());
         });
     }
 
