@@ -58,16 +58,61 @@ public static class ResultsFingerprint
         return Prefix + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
-    /// <summary>The fingerprint of every live document record <paramref name="reader"/> holds.</summary>
-    public static string Compute(IndexReader reader) => Of(Documents(reader, withTitles: false).Select(d => (d.DocId, d.ContentHash)));
+    /// <summary>The value of a record's <see cref="IndexFields.RecordKey"/> doc value.</summary>
+    public static string RecordKey(string docId, string contentHash) => docId + "\0" + contentHash;
+
+    /// <summary>
+    /// The fingerprint of every live document record <paramref name="reader"/> holds, from the records' doc values (a
+    /// column read, no stored fields); a record written before they existed is read from its stored fields.
+    /// </summary>
+    public static string Compute(IndexReader reader)
+    {
+        var documents = new List<(string, string)>();
+        var term = new Term(IndexFields.Type, IndexFields.DocumentType);
+        var scratch = new Lucene.Net.Util.BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var docs = atomic.GetTermDocsEnum(term);
+            if (docs is null)
+            {
+                continue;
+            }
+
+            var keys = atomic.GetBinaryDocValues(IndexFields.RecordKey);
+            var live = atomic.LiveDocs;
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                var doc = docs.DocID;
+                if (live is not null && !live.Get(doc))
+                {
+                    continue;
+                }
+
+                keys?.Get(doc, scratch);
+                var key = keys is null ? "" : scratch.Utf8ToString();
+                var split = key.IndexOf('\0', StringComparison.Ordinal);
+                if (split > 0)
+                {
+                    documents.Add((key[..split], key[(split + 1)..]));
+                }
+                else
+                {
+                    var stored = atomic.Document(doc, IdAndHash);
+                    documents.Add((stored.Get(IndexFields.DocId) ?? "", stored.Get(IndexFields.DocumentHash) ?? ""));
+                }
+            }
+        }
+
+        return Of(documents);
+    }
 
     private static readonly ISet<string> IdAndHash = new HashSet<string> { IndexFields.DocId, IndexFields.DocumentHash };
     private static readonly ISet<string> IdTitleAndHash = new HashSet<string> { IndexFields.DocId, IndexFields.DocumentHash, IndexFields.DocumentTitle };
 
     /// <summary>Every live document record of <paramref name="reader"/> (only the fields named are read), in id order.</summary>
-    public static IReadOnlyList<FingerprintedDocument> Documents(IndexReader reader, bool withTitles = true)
+    public static IReadOnlyList<FingerprintedDocument> Documents(IndexReader reader)
     {
-        var fields = withTitles ? IdTitleAndHash : IdAndHash;
         var documents = new List<FingerprintedDocument>();
         var term = new Term(IndexFields.Type, IndexFields.DocumentType);
         foreach (var leaf in reader.Leaves)
@@ -87,8 +132,8 @@ public static class ResultsFingerprint
                     continue;
                 }
 
-                var stored = atomic.Document(docs.DocID, fields);
-                documents.Add(new FingerprintedDocument(stored.Get(IndexFields.DocId) ?? "", withTitles ? stored.Get(IndexFields.DocumentTitle) ?? "" : "",
+                var stored = atomic.Document(docs.DocID, IdTitleAndHash);
+                documents.Add(new FingerprintedDocument(stored.Get(IndexFields.DocId) ?? "", stored.Get(IndexFields.DocumentTitle) ?? "",
                     stored.Get(IndexFields.DocumentHash) ?? ""));
             }
         }

@@ -67,6 +67,19 @@ public sealed class CorpusFingerprintTests : IDisposable
     }
 
     [Fact]
+    public void TheDocValuesColumn_AndTheStoredRecords_GiveTheSameFingerprint()
+    {
+        var index = _temp.File("columns");
+        var fingerprint = Build(index);
+        using var directory = Lucene.Net.Store.FSDirectory.Open(index);
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var stored = ResultsFingerprint.Documents(reader);
+        Assert.Equal(5, stored.Count);
+        Assert.Equal(fingerprint, ResultsFingerprint.Compute(reader));
+        Assert.Equal(fingerprint, ResultsFingerprint.Of(stored.Select(d => (d.DocId, d.ContentHash))));
+    }
+
+    [Fact]
     public void SettingsName_TheSchema_TheAnalysis_AndTheSimilarity()
     {
         Assert.Contains($"schema={IndexSchema.Version}", ResultsFingerprint.Settings);
