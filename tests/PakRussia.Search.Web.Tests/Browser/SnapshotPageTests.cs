@@ -89,6 +89,8 @@ public sealed class SnapshotPageTests(LiveServer server) : IAsyncLifetime
         await Assertions.Expect(notice).ToContainTextAsync($"Current fingerprint: {fingerprint}");
         await Assertions.Expect(_page.Locator("#hits article.hit").First).ToBeVisibleAsync(); // the results are still shown
         await Assertions.Expect(_page).ToHaveURLAsync(new Regex("fp=sha256%3A0000000000000000$")); // the link is left as it was
+        Directory.CreateDirectory(Artifacts.Screenshots);
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "stale-permalink.png") });
 
         // A new search from there is a search of this corpus: its link carries this fingerprint and the notice goes.
         await _page.SelectOptionAsync("#sort", "date");
