@@ -36,10 +36,21 @@ public static class SnapshotFile
 
             File.Move(temporary, full, overwrite: true);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SnapshotException($"the snapshot cannot be written to {path} (no permission, or the disk is full); nothing was written");
+        }
         finally
         {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
+            try
+            {
+                if (File.Exists(temporary))
+                    File.Delete(temporary);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Left for the user to remove; the message above already said the write failed.
+            }
         }
     }
 
