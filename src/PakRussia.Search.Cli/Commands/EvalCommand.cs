@@ -36,7 +36,8 @@ public static class EvalCommand
         {
             Description = "Rank with a reference configuration done in Lucene itself instead of --ranking: "
                 + "anserini-bm25 (Anserini's BEIR flat BM25: title and text in one field, Lucene's EnglishAnalyzer, BM25 k1 0.9 b 0.4) "
-                + "or anserini-bm25-rm3 (the same with Anserini's RM3 feedback: 10 terms, 10 documents, original query weight 0.5)",
+                + "anserini-bm25-rm3 (the same with Anserini's RM3 feedback: 10 terms, 10 documents, original query weight 0.5) "
+                + "or anserini-bm25-sdm (Anserini's sequential dependence query: neighbouring query words in windows, weights 0.85/0.1/0.05)",
         };
         var lengths = new Option<DocumentLengths>("--lengths")
         {
@@ -129,7 +130,7 @@ public static class EvalCommand
         }
 
         var anserini = EvalPresets.Find(name)
-            ?? throw new UsageException($"unknown preset '{TerminalView.Printable(name)}': use {string.Join(" or ", EvalPresets.Names)}");
+            ?? throw new UsageException($"unknown preset '{TerminalView.Printable(name)}': use {string.Join(", ", EvalPresets.Names.SkipLast(1))} or {EvalPresets.Names[^1]}");
         if (rankingGiven)
         {
             throw new UsageException("--preset and --ranking cannot be combined: a preset ranks with its own Lucene index");

@@ -5,6 +5,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Search.Spans;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using PakRussia.Search.Corpus;
@@ -137,56 +138,51 @@ public sealed class AnseriniBaseline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
-        var terms = QueryTerms(text);
-        if (terms.Count == 0)
+        var tokens = Tokens(text);
+        if (tokens.Count == 0)
         {
             return [];
         }
 
-        var hits = Search(terms.Select(t => (t.Term, (float)t.Count)), depth);
+        var terms = Count(tokens);
+        var words = BagOfWords(terms.Select(t => (t.Term, (float)t.Count)));
+        var hits = Search(Options.Sdm is { } sdm && tokens.Count > 1 ? SequentialDependence(words, tokens, sdm) : words, depth);
         if (Options.Rm3 is { } rm3)
         {
-            var expanded = Rm3Feedback.Expand(_reader, ContentsField, terms, hits, rm3);
-            hits = Search(expanded, depth);
+            // As Anserini: the feedback query is a bag of words (with SDM on, only the first pass uses the windows).
+            hits = Search(BagOfWords(Rm3Feedback.Expand(_reader, ContentsField, terms, hits, rm3)), depth);
         }
 
         return AnseriniScoreTies.Adjust(hits.Select(h => (_docIds[h.Doc], h.Score)).ToList());
     }
 
     /// <summary>The analysed words of <paramref name="text"/> with their counts, in order of first occurrence.</summary>
-    public IReadOnlyList<(string Term, int Count)> QueryTerms(string text)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var order = new List<string>();
-        using (var stream = _analyzer.GetTokenStream(ContentsField, text))
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                var word = term.ToString();
-                if (counts.TryGetValue(word, out var n))
-                {
-                    counts[word] = n + 1;
-                }
-                else
-                {
-                    counts[word] = 1;
-                    order.Add(word);
-                }
-            }
+    public IReadOnlyList<(string Term, int Count)> QueryTerms(string text) => Count(Tokens(text));
 
-            stream.End();
+    /// <summary>The analysed words of <paramref name="text"/>, in order, repeats kept.</summary>
+    private List<string> Tokens(string text)
+    {
+        var tokens = new List<string>();
+        using var stream = _analyzer.GetTokenStream(ContentsField, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(term.ToString());
         }
 
-        return order.Select(w => (w, counts[w])).ToList();
+        stream.End();
+        return tokens;
     }
 
+    private static List<(string Term, int Count)> Count(List<string> tokens) =>
+        tokens.GroupBy(t => t, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
+
     /// <summary>
-    /// A BooleanQuery of SHOULD term clauses with these boosts, best <paramref name="depth"/> hits by score then docid.
-    /// A query of more distinct terms than <see cref="BooleanQuery.MaxClauseCount"/> keeps the first that many.
+    /// SHOULD term clauses with these boosts. A query of more distinct terms than <see cref="BooleanQuery.MaxClauseCount"/>
+    /// keeps the first that many.
     /// </summary>
-    private ScoreDoc[] Search(IEnumerable<(string Term, float Boost)> terms, int depth)
+    private static BooleanQuery BagOfWords(IEnumerable<(string Term, float Boost)> terms)
     {
         var query = new BooleanQuery();
         foreach (var (term, boost) in terms.Take(BooleanQuery.MaxClauseCount))
@@ -194,8 +190,30 @@ public sealed class AnseriniBaseline : IDisposable
             query.Add(new TermQuery(new Term(ContentsField, term)) { Boost = boost }, Occur.SHOULD);
         }
 
-        return _searcher.Search(query, null, Math.Min(depth, Math.Max(1, _reader.MaxDoc)), ScoreThenDocId, doDocScores: true, doMaxScore: false).ScoreDocs;
+        return query;
     }
+
+    /// <summary>Anserini's SDM query: the bag of words, ordered pairs (slop 1) and unordered pairs (window 8), weighted.</summary>
+    private static BooleanQuery SequentialDependence(BooleanQuery words, List<string> tokens, SdmOptions sdm)
+    {
+        var ordered = new BooleanQuery();
+        var unordered = new BooleanQuery();
+        foreach (var i in Enumerable.Range(0, Math.Min(tokens.Count - 1, BooleanQuery.MaxClauseCount)))
+        {
+            SpanQuery[] pair = [new SpanTermQuery(new Term(ContentsField, tokens[i])), new SpanTermQuery(new Term(ContentsField, tokens[i + 1]))];
+            ordered.Add(new SpanNearQuery(pair, 1, true), Occur.SHOULD);
+            unordered.Add(new SpanNearQuery(pair, 8, false), Occur.SHOULD);
+        }
+
+        words.Boost = (float)sdm.TermWeight;
+        ordered.Boost = (float)sdm.OrderedWeight;
+        unordered.Boost = (float)sdm.UnorderedWeight;
+        return new BooleanQuery { { words, Occur.SHOULD }, { ordered, Occur.SHOULD }, { unordered, Occur.SHOULD } };
+    }
+
+    /// <summary>The best <paramref name="depth"/> hits of <paramref name="query"/>, by score then docid.</summary>
+    private ScoreDoc[] Search(Query query, int depth) =>
+        _searcher.Search(query, null, Math.Min(depth, Math.Max(1, _reader.MaxDoc)), ScoreThenDocId, doDocScores: true, doMaxScore: false).ScoreDocs;
 
     public void Dispose()
     {

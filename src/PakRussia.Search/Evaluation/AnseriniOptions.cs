@@ -32,6 +32,23 @@ public sealed record Rm3Options
     public double OriginalQueryWeight { get; init; } = 0.5;
 }
 
+/// <summary>
+/// Anserini's <c>-sdm</c> query (its SdmQueryGenerator, after Metzler and Croft's sequential dependence model): the
+/// bag of words, plus for each pair of neighbouring query words an ordered window (at most one position between them)
+/// and an unordered window of 8, the three parts weighted as here (Anserini's defaults).
+/// </summary>
+public sealed record SdmOptions
+{
+    /// <summary>Weight of the bag of words (0.85).</summary>
+    public double TermWeight { get; init; } = 0.85;
+
+    /// <summary>Weight of the ordered pairs (0.1).</summary>
+    public double OrderedWeight { get; init; } = 0.1;
+
+    /// <summary>Weight of the unordered pairs (0.05).</summary>
+    public double UnorderedWeight { get; init; } = 0.05;
+}
+
 /// <summary>Settings of <see cref="AnseriniBaseline"/>; the defaults are Anserini's BEIR "flat" BM25 regression.</summary>
 public sealed record AnseriniOptions
 {
@@ -43,6 +60,9 @@ public sealed record AnseriniOptions
 
     /// <summary>How document lengths are kept; <see cref="DocumentLengths.Lucene48"/> is Lucene's own BM25Similarity.</summary>
     public DocumentLengths Lengths { get; init; } = DocumentLengths.Lucene48;
+
+    /// <summary>The sequential dependence query instead of the bag of words, or null (the flat regression's bag of words).</summary>
+    public SdmOptions? Sdm { get; init; }
 
     /// <summary>RM3 feedback after the first ranking, or null for none (the flat regression has none).</summary>
     public Rm3Options? Rm3 { get; init; }

@@ -8,8 +8,8 @@ namespace PakRussia.Search.Evaluation;
 /// what produced it.
 /// </summary>
 /// <remarks>
-/// Names by ranking. A preset (Anserini): <c>k1</c>, <c>b</c>, and with RM3 <c>fb-docs</c>, <c>fb-terms</c>,
-/// <c>fb-original-weight</c>. <c>documents</c>: <c>k1</c>, <c>b</c>, <c>title-weight</c>, <c>proximity-weight</c>,
+/// Names by ranking. A preset (Anserini): <c>k1</c>, <c>b</c>; with SDM <c>sdm-terms</c>, <c>sdm-ordered</c>,
+/// <c>sdm-unordered</c>; with RM3 <c>fb-docs</c>, <c>fb-terms</c>, <c>fb-original-weight</c>. <c>documents</c>: <c>k1</c>, <c>b</c>, <c>title-weight</c>, <c>proximity-weight</c>,
 /// <c>proximity-window</c>, <c>fb-docs</c>, <c>fb-terms</c>, <c>fb-original-weight</c>, <c>fb-max-share</c>
 /// (see <see cref="Search.DocumentRankOptions"/>). <c>passages</c>: <c>passage-share</c>.
 /// </remarks>
@@ -48,6 +48,11 @@ public static class EvalSettings
         if (options.Anserini is { } a)
         {
             var list = new List<KeyValuePair<string, string>> { P("k1", a.K1), P("b", a.B), P("lengths", a.Lengths) };
+            if (a.Sdm is { } sdm)
+            {
+                list.AddRange([P("sdm-terms", sdm.TermWeight), P("sdm-ordered", sdm.OrderedWeight), P("sdm-unordered", sdm.UnorderedWeight)]);
+            }
+
             if (a.Rm3 is { } rm3)
             {
                 list.AddRange([P("fb-docs", rm3.FeedbackDocuments), P("fb-terms", rm3.FeedbackTerms), P("fb-original-weight", rm3.OriginalQueryWeight)]);
@@ -75,8 +80,12 @@ public static class EvalSettings
         if (options.Anserini is { } a)
         {
             var rm3 = a.Rm3;
+            var sdm = a.Sdm;
             AnseriniOptions? changed = name switch
             {
+                "sdm-terms" when sdm is not null => a with { Sdm = sdm with { TermWeight = Number(name, text, 0, 100) } },
+                "sdm-ordered" when sdm is not null => a with { Sdm = sdm with { OrderedWeight = Number(name, text, 0, 100) } },
+                "sdm-unordered" when sdm is not null => a with { Sdm = sdm with { UnorderedWeight = Number(name, text, 0, 100) } },
                 "k1" => a with { K1 = Number(name, text, 0, 100) },
                 "b" => a with { B = Number(name, text, 0, 1) },
                 "fb-docs" when rm3 is not null => a with { Rm3 = rm3 with { FeedbackDocuments = Whole(name, text, 1, 1000) } },
@@ -85,7 +94,8 @@ public static class EvalSettings
                 _ => null,
             };
             return changed is null
-                ? throw Unknown(name, "this preset", rm3 is null ? "k1, b" : "k1, b, fb-docs, fb-terms, fb-original-weight")
+                ? throw Unknown(name, "this preset", "k1, b" + (sdm is null ? "" : ", sdm-terms, sdm-ordered, sdm-unordered")
+                    + (rm3 is null ? "" : ", fb-docs, fb-terms, fb-original-weight"))
                 : options with { Anserini = changed };
         }
 
