@@ -72,6 +72,25 @@ public sealed class AnseriniBaselineTests : IDisposable
     }
 
     [Fact]
+    public void The_sequential_dependence_query_puts_neighbouring_query_words_first()
+    {
+        const string Filler = "alpha beta gamma delta epsilon zeta theta kappa lambda sigma";
+        string[] corpus =
+        [
+            $$"""{"_id":"m","title":"island","text":"{{Filler}} quokka"}""",
+            $$"""{"_id":"z","title":"quokka island","text":"{{Filler}}"}""",
+            """{"_id":"o","title":"other","text":"nothing here"}""",
+        ];
+        using var words = Build(null, corpus);
+        using var sdm = Build(new AnseriniOptions { Sdm = new SdmOptions() }, corpus);
+
+        // Same words, same length: the bag of words ties them (docid order); the pair "quokka island" is near only in z.
+        Assert.Equal(["m", "z"], words.Rank("quokka island", 10).Select(d => d.DocId));
+        Assert.Equal(["z", "m"], sdm.Rank("quokka island", 10).Select(d => d.DocId));
+        Assert.Equal(words.Rank("quokka", 10), sdm.Rank("quokka", 10));
+    }
+
+    [Fact]
     public void Score_ties_are_rounded_to_four_decimals_and_separated_by_millionths()
     {
         var adjusted = AnseriniScoreTies.Adjust([("x", 2.00004f), ("y", 2.00001f), ("z", 1.5f), ("w", 1.5f), ("v", 1.5f)]);
