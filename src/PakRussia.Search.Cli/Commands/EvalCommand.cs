@@ -9,7 +9,9 @@ namespace PakRussia.Search.Cli.Commands;
 /// <summary>
 /// <c>pakrussia eval</c>: measures ranking quality on a test collection (JSON Lines corpus, TSV topics, TREC qrels).
 /// Builds a temporary index, ranks every topic, prints nDCG@10, Recall@100, MRR@10 and MAP as trec_eval -c computes
-/// them, with index and query times; progress goes to stderr.
+/// them, with index and query times; progress goes to stderr. <c>--preset</c> ranks with a reference configuration done
+/// in Lucene itself (<see cref="EvalPresets"/>) instead; <c>--set</c> changes a ranking's settings, and the report
+/// lists every setting in force so each figure can be rerun.
 /// </summary>
 public static class EvalCommand
 {
@@ -172,7 +174,9 @@ public static class EvalCommand
         string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
         output.WriteLine($"ranking     {RankingName(options)} (depth {options.Depth})");
         output.WriteLine($"settings    {SettingsLine(options)}");
-        output.WriteLine($"documents   {result.Documents:N0} ({result.Passages:N0} passages)");
+        output.WriteLine(options.Anserini is null
+            ? $"documents   {result.Documents:N0} ({result.Passages:N0} passages)"
+            : $"documents   {result.Documents:N0} (the preset's own Lucene index, one contents field each)");
         var half = split == TopicHalf.All ? "" : $" ({split.ToString().ToLowerInvariant()} half)";
         output.WriteLine($"queries     {report.Queries} judged of {result.Topics} topics{half}");
         output.WriteLine($"nDCG@10     {F(report.Ndcg10)}");
