@@ -37,15 +37,14 @@ public static class EvalCommand
         var preset = new Option<string?>("--preset")
         {
             Description = "Rank with a reference configuration done in Lucene itself instead of --ranking: "
-                + "anserini-bm25 (Anserini's BEIR flat BM25: title and text in one field, Lucene's EnglishAnalyzer, BM25 k1 0.9 b 0.4) "
+                + "anserini-bm25 (Anserini's BEIR flat BM25: title and text in one field, Lucene's EnglishAnalyzer, BM25 k1 0.9 b 0.4), "
                 + "anserini-bm25-rm3 (the same with Anserini's RM3 feedback: 10 terms, 10 documents, original query weight 0.5) "
                 + "or anserini-bm25-sdm (Anserini's sequential dependence query: neighbouring query words in windows, weights 0.85/0.1/0.05)",
         };
-        var lengths = new Option<DocumentLengths>("--lengths")
+        var lengths = new Option<string?>("--lengths")
         {
             Description = "With --preset: how BM25 knows a document's length: lucene48 (default, Lucene 4.8's one-byte norm), "
                 + "lucene9 (Lucene 9's one-byte norm, as Anserini's figures) or exact",
-            DefaultValueFactory = _ => DocumentLengths.Lucene48,
         };
         var set = new Option<string[]>("--set")
         {
@@ -90,8 +89,7 @@ public static class EvalCommand
             }
 
             var options = new CorpusEvaluationOptions { Ranking = parse.GetValue(ranking), Depth = depthValue, Workers = workerCount };
-            options = WithPreset(options, parse.GetValue(preset), parse.GetValue(lengths),
-                rankingGiven: parse.GetResult(ranking) is { Implicit: false }, lengthsGiven: parse.GetResult(lengths) is { Implicit: false });
+            options = WithPreset(options, parse.GetValue(preset), parse.GetValue(lengths), rankingGiven: parse.GetResult(ranking) is { Implicit: false });
             options = Read(() => EvalSettings.Apply(options, parse.GetValue(set) ?? []));
             error.WriteLine($"eval: indexing {corpusPath}");
             var result = CorpusEvaluation.Run(corpusPath, topicList, judgments, options,
@@ -124,11 +122,11 @@ public static class EvalCommand
     }
 
     /// <summary>Applies --preset (and its --lengths); a preset with --ranking, or --lengths without a preset, is bad input.</summary>
-    private static CorpusEvaluationOptions WithPreset(CorpusEvaluationOptions options, string? name, DocumentLengths lengths, bool rankingGiven, bool lengthsGiven)
+    private static CorpusEvaluationOptions WithPreset(CorpusEvaluationOptions options, string? name, string? lengthsName, bool rankingGiven)
     {
         if (name is null)
         {
-            return lengthsGiven ? throw new UsageException("--lengths needs --preset (the engine's own rankings keep exact lengths)") : options;
+            return lengthsName is not null ? throw new UsageException("--lengths needs --preset (the engine's own rankings keep exact lengths)") : options;
         }
 
         var anserini = EvalPresets.Find(name)
@@ -138,6 +136,13 @@ public static class EvalCommand
             throw new UsageException("--preset and --ranking cannot be combined: a preset ranks with its own Lucene index");
         }
 
+        var lengths = lengthsName switch
+        {
+            null or "lucene48" => DocumentLengths.Lucene48,
+            "lucene9" => DocumentLengths.Lucene9,
+            "exact" => DocumentLengths.Exact,
+            _ => throw new UsageException($"unknown --lengths '{TerminalView.Printable(lengthsName)}': use lucene48, lucene9 or exact"),
+        };
         return options with { Preset = name, Anserini = anserini with { Lengths = lengths } };
     }
 

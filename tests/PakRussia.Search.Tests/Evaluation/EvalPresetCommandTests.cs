@@ -80,6 +80,7 @@ public sealed class EvalPresetCommandTests : IDisposable
     [Theory]
     [InlineData("unknown preset 'bm42': use anserini-bm25, anserini-bm25-rm3 or anserini-bm25-sdm", "--preset", "bm42")]
     [InlineData("--preset and --ranking cannot be combined: a preset ranks with its own Lucene index", "--preset", "anserini-bm25", "--ranking", "documents")]
+    [InlineData("unknown --lengths 'Lucene9': use lucene48, lucene9 or exact", "--preset", "anserini-bm25", "--lengths", "Lucene9")]
     [InlineData("--lengths needs --preset (the engine's own rankings keep exact lengths)", "--lengths", "exact")]
     [InlineData("--set: this preset has no setting 'title-weight' (it has k1, b)", "--preset", "anserini-bm25", "--set", "title-weight=2")]
     [InlineData("--set: the passages ranking has no setting 'k1' (it has passage-share)", "--ranking", "passages", "--set", "k1=2")]
