@@ -59,5 +59,6 @@ public static class CliApp
         ServeCommand.Create(output, error),
         EvalCommand.Create(output, error),
         BenchContractCommand.Create(output, error),
+        SnapshotCommand.Create(output, error),
     ];
 }

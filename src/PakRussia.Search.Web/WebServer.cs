@@ -111,6 +111,7 @@ public static class WebServer
         queries.MapQuotes();
         queries.MapSimilar();
         queries.MapExport();
+        queries.MapSnapshots();
         app.MapHealth();
         // Every other GET is a problem+json 404 (paths with dots too); other methods get 405 from routing.
         app.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>

@@ -24,13 +24,17 @@ public static class DocsCommand
                 error.WriteLine($"skipped {skipped.Path}: {skipped.Reason}");
             }
 
+            var fingerprint = searcher.CorpusFingerprint();
             if (parse.GetValue(json))
             {
+                // The JSON stays the array of documents; the fingerprint goes beside it, like the skipped files.
                 output.WriteLine(JsonSerializer.Serialize(rows, JsonDefaults.WebIndented));
+                error.WriteLine($"corpus fingerprint: {fingerprint}");
             }
             else
             {
                 WriteTable(rows, output);
+                output.WriteLine($"corpus fingerprint: {fingerprint}");
             }
 
             return ExitCodes.Ok;

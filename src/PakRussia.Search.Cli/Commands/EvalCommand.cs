@@ -9,7 +9,9 @@ namespace PakRussia.Search.Cli.Commands;
 /// <summary>
 /// <c>pakrussia eval</c>: measures ranking quality on a test collection (JSON Lines corpus, TSV topics, TREC qrels).
 /// Builds a temporary index, ranks every topic, prints nDCG@10, Recall@100, MRR@10 and MAP as trec_eval -c computes
-/// them, with index and query times; progress goes to stderr.
+/// them, with index and query times; progress goes to stderr. <c>--preset</c> ranks with a reference configuration done
+/// in Lucene itself (<see cref="EvalPresets"/>) instead; <c>--set</c> changes a ranking's settings, and the report
+/// lists every setting in force so each figure can be rerun.
 /// </summary>
 public static class EvalCommand
 {
@@ -32,9 +34,26 @@ public static class EvalCommand
             Description = "all (default): every topic; odd or even: only the topics at odd (1st, 3rd, …) or even positions of the topics file, scored over their own judgments (choose settings on one half, measure on the other)",
             DefaultValueFactory = _ => TopicHalf.All,
         };
+        var preset = new Option<string?>("--preset")
+        {
+            Description = "Rank with a reference configuration done in Lucene itself instead of --ranking: "
+                + "anserini-bm25 (Anserini's BEIR flat BM25: title and text in one field, Lucene's EnglishAnalyzer, BM25 k1 0.9 b 0.4), "
+                + "anserini-bm25-rm3 (the same with Anserini's RM3 feedback: 10 terms, 10 documents, original query weight 0.5) "
+                + "or anserini-bm25-sdm (Anserini's sequential dependence query: neighbouring query words in windows, weights 0.85/0.1/0.05)",
+        };
+        var lengths = new Option<string?>("--lengths")
+        {
+            Description = "With --preset: how BM25 knows a document's length: lucene48 (default, Lucene 4.8's one-byte norm), "
+                + "lucene9 (Lucene 9's one-byte norm, as Anserini's figures) or exact",
+        };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Change a setting of the ranking, name=value (repeatable), e.g. --set k1=1.2 --set b=0.75; the report lists every setting in force",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("eval", "Measure ranking quality on a test collection (nDCG@10, Recall@100, MRR@10, MAP)")
         {
-            corpus, topics, qrels, run, json, depth, workers, ranking, split,
+            corpus, topics, qrels, run, json, depth, workers, ranking, split, preset, lengths, set,
         };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
@@ -70,6 +89,8 @@ public static class EvalCommand
             }
 
             var options = new CorpusEvaluationOptions { Ranking = parse.GetValue(ranking), Depth = depthValue, Workers = workerCount };
+            options = WithPreset(options, parse.GetValue(preset), parse.GetValue(lengths), rankingGiven: parse.GetResult(ranking) is { Implicit: false });
+            options = Read(() => EvalSettings.Apply(options, parse.GetValue(set) ?? []));
             error.WriteLine($"eval: indexing {corpusPath}");
             var result = CorpusEvaluation.Run(corpusPath, topicList, judgments, options,
                 new IndexCountProgress(error), new TopicProgress(error, topicList.Count));
@@ -83,7 +104,7 @@ public static class EvalCommand
             if (runPath is not null)
             {
                 using var writer = new StreamWriter(runPath);
-                result.Evaluation.WriteRun(writer, "pakrussia-" + options.Ranking.ToString().ToLowerInvariant());
+                result.Evaluation.WriteRun(writer, "pakrussia-" + RankingName(options));
             }
 
             if (parse.GetValue(json))
@@ -99,6 +120,37 @@ public static class EvalCommand
         }));
         return command;
     }
+
+    /// <summary>Applies --preset (and its --lengths); a preset with --ranking, or --lengths without a preset, is bad input.</summary>
+    private static CorpusEvaluationOptions WithPreset(CorpusEvaluationOptions options, string? name, string? lengthsName, bool rankingGiven)
+    {
+        if (name is null)
+        {
+            return lengthsName is not null ? throw new UsageException("--lengths needs --preset (the engine's own rankings keep exact lengths)") : options;
+        }
+
+        var anserini = EvalPresets.Find(name)
+            ?? throw new UsageException($"unknown preset '{TerminalView.Printable(name)}': use {string.Join(", ", EvalPresets.Names.SkipLast(1))} or {EvalPresets.Names[^1]}");
+        if (rankingGiven)
+        {
+            throw new UsageException("--preset and --ranking cannot be combined: a preset ranks with its own Lucene index");
+        }
+
+        var lengths = lengthsName switch
+        {
+            null or "lucene48" => DocumentLengths.Lucene48,
+            "lucene9" => DocumentLengths.Lucene9,
+            "exact" => DocumentLengths.Exact,
+            _ => throw new UsageException($"unknown --lengths '{TerminalView.Printable(lengthsName)}': use lucene48, lucene9 or exact"),
+        };
+        return options with { Preset = name, Anserini = anserini with { Lengths = lengths } };
+    }
+
+    /// <summary>The preset's name, else the ranking's.</summary>
+    private static string RankingName(CorpusEvaluationOptions options) => options.Preset ?? options.Ranking.ToString().ToLowerInvariant();
+
+    private static string SettingsLine(CorpusEvaluationOptions options) =>
+        string.Join(' ', EvalSettings.Describe(options).Select(p => $"{p.Key}={p.Value}"));
 
     private static void RequireFile(string path, string what)
     {
@@ -125,8 +177,11 @@ public static class EvalCommand
     {
         var report = result.Evaluation.Report;
         string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
-        output.WriteLine($"ranking     {options.Ranking.ToString().ToLowerInvariant()} (depth {options.Depth})");
-        output.WriteLine($"documents   {result.Documents:N0} ({result.Passages:N0} passages)");
+        output.WriteLine($"ranking     {RankingName(options)} (depth {options.Depth})");
+        output.WriteLine($"settings    {SettingsLine(options)}");
+        output.WriteLine(options.Anserini is null
+            ? $"documents   {result.Documents:N0} ({result.Passages:N0} passages)"
+            : $"documents   {result.Documents:N0} (the preset's own Lucene index, one contents field each)");
         var half = split == TopicHalf.All ? "" : $" ({split.ToString().ToLowerInvariant()} half)";
         output.WriteLine($"queries     {report.Queries} judged of {result.Topics} topics{half}");
         output.WriteLine($"nDCG@10     {F(report.Ndcg10)}");
@@ -146,7 +201,9 @@ public static class EvalCommand
         var report = result.Evaluation.Report;
         return new
         {
-            Ranking = options.Ranking.ToString().ToLowerInvariant(),
+            Ranking = RankingName(options),
+            options.Preset,
+            Settings = EvalSettings.Describe(options).ToDictionary(p => p.Key, p => p.Value),
             options.Depth,
             Split = split.ToString().ToLowerInvariant(),
             result.Documents,

@@ -35,6 +35,10 @@ public static class SearchCommand
         {
             Description = "Write every matching passage (not just a page; at most 10,000) with metadata and citation: csv, jsonl or ris",
         };
+        var snapshot = new Option<string?>("--snapshot")
+        {
+            Description = "Also write a snapshot of the search (every hit, at most 10,000, with the corpus fingerprint) to this JSON file; check it later with: pakrussia snapshot check FILE",
+        };
         var budget = new Option<int>("--budget-ms")
         {
             Description = "Stop a query that runs longer than this many milliseconds (exit 2; default 1000, 0 = no limit)",
@@ -42,7 +46,7 @@ public static class SearchCommand
         };
         var command = new Command("search", "Search passages: BM25 ranking, highlights, facets and filters")
         {
-            query, corpus, followLinks, index, json, any, all, strict, source, year, from, to, doc, author, sort, top, page, explain, style, export, budget,
+            query, corpus, followLinks, index, json, any, all, strict, source, year, from, to, doc, author, sort, top, page, explain, style, export, budget, snapshot,
         };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
@@ -75,9 +79,15 @@ public static class SearchCommand
             if (budgetMs < 0)
                 throw new SearchRequestException($"--budget-ms must be 0 (no limit) or more (got {budgetMs}).");
             var searcher = new Searcher(path) { TimeBudget = budgetMs == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(budgetMs) };
+            var snapshotPath = parse.GetValue(snapshot);
+            if (snapshotPath is { Length: 0 })
+                throw new UsageException("--snapshot needs a file name");
             if (format is not null)
             {
-                return Export(searcher, request, format, output, error);
+                var exported = Export(searcher, request, format, output, error);
+                if (snapshotPath is not null)
+                    SnapshotCommand.Save(searcher, request, snapshotPath, error);
+                return exported;
             }
 
             var response = searcher.Search(request);
@@ -89,6 +99,9 @@ public static class SearchCommand
             {
                 new TerminalView(output, error).WriteSearch(response);
             }
+
+            if (snapshotPath is not null)
+                SnapshotCommand.Save(searcher, request, snapshotPath, error);
 
             return response.Total > 0 ? ExitCodes.Ok : ExitCodes.NotFound;
         }));

@@ -14,7 +14,7 @@ public static class HealthEndpoints
                 try
                 {
                     var stats = searcher.Stats();
-                    return Results.Json(new HealthResponse("ok", stats.Documents, stats.Passages, stats.Generation, stats.BuiltAt), JsonDefaults.Web);
+                    return Results.Json(new HealthResponse("ok", stats.Documents, stats.Passages, stats.Generation, stats.BuiltAt, stats.CorpusFingerprint), JsonDefaults.Web);
                 }
                 catch (IndexException ex)
                 {
@@ -29,4 +29,4 @@ public static class HealthEndpoints
     }
 }
 
-public sealed record HealthResponse(string Status, long Documents, long Passages, string Generation, string? BuiltAt);
+public sealed record HealthResponse(string Status, long Documents, long Passages, string Generation, string? BuiltAt, string CorpusFingerprint);

@@ -45,6 +45,11 @@ public static class SearchEndpoints
             context.Response.Headers["X-Index-Generation"] = generation;
         }
 
+        if (response.CorpusFingerprint is { } fingerprint)
+        {
+            context.Response.Headers[SnapshotEndpoints.FingerprintHeader] = fingerprint;
+        }
+
         return Results.Json(response, JsonDefaults.Web);
     }
 }

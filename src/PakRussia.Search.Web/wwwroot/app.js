@@ -28,6 +28,7 @@
   let suggestTimer = 0;
   let activeOption = -1;
   let panelOpener = null;
+  let corpusFingerprint = ''; // of the index that answered the last search
 
   // ---------- DOM helpers ----------
 
@@ -62,7 +63,7 @@
   // ---------- state and URL ----------
 
   function emptyState() {
-    return { q: '', source: [], year: [], doc: [], author: [], from: '', to: '', sort: 'relevance', page: 1 };
+    return { q: '', source: [], year: [], doc: [], author: [], from: '', to: '', sort: 'relevance', page: 1, fp: '' };
   }
 
   function readUrl() {
@@ -76,6 +77,7 @@
     s.sort = sort === 'date' || sort === 'date-asc' ? sort : 'relevance';
     const page = parseInt(params.get('page') || '1', 10);
     s.page = Number.isFinite(page) && page > 0 ? page : 1;
+    s.fp = (params.get('fp') || '').slice(0, 100);
     return s;
   }
 
@@ -87,8 +89,12 @@
     if (s.to) params.set('to', s.to);
     if (s.sort !== 'relevance') params.set('sort', s.sort);
     if (s.page > 1) params.set('page', String(s.page));
+    if (s.fp) params.set('fp', s.fp);
     return params.toString();
   }
+
+  /** The search's parameters for the API (the permalink's corpus fingerprint is the page's own). */
+  const apiQuery = (s) => toQueryString({ ...s, fp: '' });
 
   const hasFilters = (s) => LIST_PARAMS.some((name) => s[name].length > 0) || !!s.from || !!s.to;
   const isActive = (s) => s.q.trim() !== '' || hasFilters(s);
@@ -97,6 +103,8 @@
   function navigate(changes, options = {}) {
     const next = { ...state, ...changes };
     if (!('page' in changes)) next.page = 1;
+    // A link made now is a link to the results of this corpus.
+    if (!('fp' in changes)) next.fp = corpusFingerprint;
     state = next;
     const query = toQueryString(state);
     const url = query ? `?${query}` : location.pathname;
@@ -139,7 +147,7 @@
     searchController = controller;
     $('results').setAttribute('aria-busy', 'true');
     try {
-      const response = await fetchJson(`api/search?${toQueryString(state)}&size=${PAGE_SIZE}`, controller.signal);
+      const response = await fetchJson(`api/search?${apiQuery(state)}&size=${PAGE_SIZE}`, controller.signal);
       if (controller !== searchController) return;
       renderResponse(response);
     } catch (error) {
@@ -156,6 +164,7 @@
     clear($('pager'));
     clear($('notices'));
     $('count').textContent = '';
+    renderSnapshotControls(null);
     renderFacets({ facets: { sourceType: [], year: [], document: [], author: [] } });
     document.body.classList.remove('has-results');
     loadIndexInfo();
@@ -166,7 +175,7 @@
     if (info.textContent) return;
     try {
       const health = await fetchJson('health');
-      info.textContent = `${plural(health.documents, 'document', 'documents')}, ${plural(health.passages, 'passage', 'passages')} indexed.`;
+      info.textContent = `${plural(health.documents, 'document', 'documents')}, ${plural(health.passages, 'passage', 'passages')} indexed. Corpus fingerprint ${health.corpusFingerprint}.`;
     } catch (error) {
       showError(error.message);
     }
@@ -176,6 +185,7 @@
     clear($('hits'));
     clear($('pager'));
     clear($('notices'));
+    renderSnapshotControls(null);
     $('count').textContent = error.status === 503 ? 'The index is not available.' : 'The search could not be run.';
     showError(error.message);
   }
@@ -196,6 +206,7 @@
     document.body.classList.add('has-results');
     renderCount(response);
     renderNotices(response);
+    renderSnapshotControls(response);
     renderHits(response);
     renderPager(response);
     renderFacets(response);
@@ -283,6 +294,36 @@
       },
     }, `+${hit.duplicates.length} ${hit.duplicates.length === 1 ? 'copy' : 'copies'}`);
     return el('div', { class: 'duplicates-block' }, toggle, list);
+  }
+
+  // ---------- snapshots and permalinks ----------
+
+  /**
+   * The corpus line and "Save this search" (a download of api/snapshot for this search), and the permalink's
+   * fingerprint: a URL without one gets the answering index's; a URL made on another corpus gets a notice.
+   */
+  function renderSnapshotControls(response) {
+    const info = $('corpus-info');
+    const save = $('save-search');
+    const notice = clear($('stale-notice'));
+    notice.hidden = true;
+    if (!response) {
+      info.hidden = true;
+      return;
+    }
+    corpusFingerprint = response.corpusFingerprint || '';
+    info.hidden = false;
+    $('corpus-fingerprint').textContent = corpusFingerprint || 'unknown';
+    save.setAttribute('href', `api/snapshot?${apiQuery(state)}`);
+    if (!state.fp && corpusFingerprint) {
+      state = { ...state, fp: corpusFingerprint };
+      history.replaceState(null, '', `?${toQueryString(state)}`);
+    } else if (state.fp && corpusFingerprint && state.fp !== corpusFingerprint) {
+      notice.append(
+        el('strong', null, 'This link was made on a different corpus'),
+        ` (fingerprint ${state.fp}); results may differ. Current fingerprint: ${corpusFingerprint}.`);
+      notice.hidden = false;
+    }
   }
 
   // ---------- citations ----------

@@ -34,6 +34,17 @@ public sealed record CorpusEvaluationOptions
     /// matching passages' scores (0 = best passage only).
     /// </summary>
     public double PassageShare { get; init; }
+
+    /// <summary>
+    /// The preset the run reproduces (<see cref="EvalPresets"/>), or null. Set together with <see cref="Anserini"/>.
+    /// </summary>
+    public string? Preset { get; init; }
+
+    /// <summary>
+    /// When set, documents are ranked by <see cref="AnseriniBaseline"/> (Lucene's own analysis and BM25 over a separate
+    /// in-memory index) instead of the engine's index; <see cref="Ranking"/> is then not used.
+    /// </summary>
+    public AnseriniOptions? Anserini { get; init; }
 }
 
 /// <summary>An index built from a JSON Lines test collection, with the records' own ids.</summary>
@@ -114,6 +125,12 @@ public static class CorpusEvaluation
     {
         ArgumentNullException.ThrowIfNull(topics);
         ArgumentNullException.ThrowIfNull(qrels);
+        options ??= new CorpusEvaluationOptions();
+        if (options.Anserini is not null)
+        {
+            return RunAnserini(corpusPath, topics, qrels, options, indexProgress, queryProgress, cancellationToken);
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "pakrussia-eval-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         try
@@ -130,5 +147,28 @@ public static class CorpusEvaluation
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Run"/> for <see cref="CorpusEvaluationOptions.Anserini"/>: the corpus goes into an in-memory Lucene
+    /// index of its own (progress: records indexed, every 1,000), and <see cref="AnseriniBaseline.Rank"/> ranks.
+    /// </summary>
+    private static CorpusEvaluationResult RunAnserini(string corpusPath, IReadOnlyList<TrecTopic> topics, Qrels qrels, CorpusEvaluationOptions options,
+        IProgress<BuildProgress>? indexProgress, IProgress<int>? queryProgress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var baseline = AnseriniBaseline.Build(corpusPath, options.Anserini,
+            indexProgress is null ? null : new RecordCountProgress(indexProgress, corpusPath));
+        var indexTime = clock.Elapsed;
+        clock.Restart();
+        var runner = new EvaluationRunner((text, depth) => baseline.Rank(text, depth), topics, qrels) { Depth = options.Depth, Workers = options.Workers };
+        var evaluation = runner.Run(queryProgress, cancellationToken);
+        return new CorpusEvaluationResult(evaluation, baseline.DocumentCount, 0, topics.Count, indexTime, clock.Elapsed);
+    }
+
+    /// <summary>Records indexed by <see cref="AnseriniBaseline.Build"/>, reported as build progress (total unknown).</summary>
+    private sealed class RecordCountProgress(IProgress<BuildProgress> target, string corpusPath) : IProgress<int>
+    {
+        public void Report(int value) => target.Report(new BuildProgress(value, 0, corpusPath));
     }
 }

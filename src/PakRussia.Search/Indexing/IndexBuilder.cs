@@ -239,7 +239,7 @@ public static class IndexBuilder
                 return unchanged with { LeftoversRemoved = Removed() };
             }
 
-            var (documents, passages) = CountLive(writer);
+            var (documents, passages, resultsFingerprint) = CountLive(writer);
             if (finish!.FullBuild ? options.Optimize : passages <= FullMergeLimit)
             {
                 writer.ForceMerge(1);
@@ -260,6 +260,7 @@ public static class IndexBuilder
                 [IndexSchema.WarningsKey] = JsonSerializer.Serialize(finish.Warnings.Take(MaxSkippedKept).ToList(), StoredJson.Default.ListString),
                 [IndexSchema.DocumentsKey] = documents.ToString(CultureInfo.InvariantCulture),
                 [IndexSchema.PassagesKey] = passages.ToString(CultureInfo.InvariantCulture),
+                [IndexSchema.ResultsFingerprintKey] = resultsFingerprint,
             };
             writer.SetCommitData(userData);
             writer.Commit();
@@ -498,11 +499,14 @@ public static class IndexBuilder
         return known;
     }
 
-    /// <summary>Documents and passages the writer holds now (deletions applied).</summary>
-    private static (long Documents, long Passages) CountLive(IndexWriter writer)
+    /// <summary>
+    /// Documents and passages the writer holds now (deletions applied), and the corpus fingerprint over all of its
+    /// documents (an incremental build's unchanged documents too).
+    /// </summary>
+    private static (long Documents, long Passages, string ResultsFingerprint) CountLive(IndexWriter writer)
     {
         using var reader = DirectoryReader.Open(writer, applyAllDeletes: true);
-        return (CountTerm(reader, IndexFields.DocumentType), CountTerm(reader, IndexFields.PassageType));
+        return (CountTerm(reader, IndexFields.DocumentType), CountTerm(reader, IndexFields.PassageType), Indexing.ResultsFingerprint.Compute(reader));
     }
 
     internal static long CountTerm(IndexReader reader, string type)

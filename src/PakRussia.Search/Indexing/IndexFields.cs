@@ -78,6 +78,8 @@ public static class IndexFields
     public const string SourceSize = "source_size";
     public const string SourceTicks = "source_ticks";
     public const string DocumentHash = "doc_hash";
+    /// <summary>The id and content hash again as one binary doc value ("id\0hash"): the corpus fingerprint reads them without stored fields.</summary>
+    public const string RecordKey = "record_key";
     public const string PassageCount = "passage_count";
     public const string CleanLength = "clean_length";
     public const string Warnings = "warnings";

@@ -25,6 +25,11 @@ public static class IndexSchema
     public const string SourceKey = "pakrussia.source";
     /// <summary>Hash of the corpus listing (every file's path, size and time, the manifest): equal means nothing to do.</summary>
     public const string CorpusFingerprintKey = "pakrussia.corpus_fingerprint";
+    /// <summary>
+    /// The corpus fingerprint users see and snapshots record (<see cref="ResultsFingerprint"/>: every document's id and
+    /// content hash plus the settings that change results). Older commits lack it; it is then computed on open.
+    /// </summary>
+    public const string ResultsFingerprintKey = "pakrussia.results_fingerprint";
     /// <summary>Hash of the inputs every document depends on (the manifest): when it changes every file is read again.</summary>
     public const string SharedFingerprintKey = "pakrussia.shared_fingerprint";
     /// <summary>Files the last build skipped, as JSON (path and reason).</summary>

@@ -171,6 +171,7 @@ public static class PassageDocuments
             new StoredField(IndexFields.Inferred, meta.Inferred ? 1 : 0),
             new StoredField(IndexFields.SourcePath, document.SourcePath),
             new StoredField(IndexFields.DocumentHash, document.ContentHash),
+            new BinaryDocValuesField(IndexFields.RecordKey, new BytesRef(ResultsFingerprint.RecordKey(meta.DocId, document.ContentHash))),
             new StoredField(IndexFields.PassageCount, document.Passages.Count),
             new StoredField(IndexFields.CleanLength, document.CleanText.Length),
             new StoredField(IndexFields.Order, order),

@@ -8,7 +8,11 @@ using PakRussia.Search.Indexing;
 namespace PakRussia.Search.Search;
 
 /// <summary>A document's record: its metadata, where it came from and how many passages it has.</summary>
-public sealed record DocumentEntry(DocumentMetadata Metadata, string SourcePath, int PassageCount, IReadOnlyList<string> Warnings);
+public sealed record DocumentEntry(DocumentMetadata Metadata, string SourcePath, int PassageCount, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The document's content hash (raw text, metadata, ingestion version): what the corpus fingerprint is over.</summary>
+    public string? ContentHash { get; init; }
+}
 
 /// <summary>
 /// The document records of one generation, read on demand (a term lookup and one stored document each) and kept for
@@ -63,7 +67,10 @@ internal sealed class DocumentRecords(IndexGeneration generation)
             Inferred = PassageRecord.Int(stored, IndexFields.Inferred) == 1,
         };
         var warnings = stored.Get(IndexFields.Warnings) is { } json ? JsonSerializer.Deserialize(json, StoredJson.Default.ListString) ?? [] : [];
-        return new DocumentEntry(metadata, stored.Get(IndexFields.SourcePath) ?? "", PassageRecord.Int(stored, IndexFields.PassageCount) ?? 0, warnings);
+        return new DocumentEntry(metadata, stored.Get(IndexFields.SourcePath) ?? "", PassageRecord.Int(stored, IndexFields.PassageCount) ?? 0, warnings)
+        {
+            ContentHash = stored.Get(IndexFields.DocumentHash),
+        };
     }
 
     /// <summary>How many documents the generation holds.</summary>

@@ -28,6 +28,8 @@ public sealed record DocumentSummary
     public required bool Inferred { get; init; }
     /// <summary>What reading the file repaired ("bad.txt: 8 invalid byte sequences replaced …"); empty when nothing.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>The document's content hash (the corpus fingerprint is over these and the settings); null when not known.</summary>
+    public string? ContentHash { get; init; }
 
     public static DocumentSummary From(DocumentMetadata meta, string path, int passages, IReadOnlyList<string>? warnings = null) => new()
     {
@@ -59,4 +61,8 @@ public sealed record PassageView(Passage Passage, IReadOnlyList<Passage> Before,
 public sealed record DocumentView(DocumentSummary Document, IReadOnlyList<Passage> Passages);
 
 /// <summary>Counts for /health and the CLI summary.</summary>
-public sealed record IndexStats(long Documents, long Passages, string Generation, string? BuiltAt, string? Source);
+public sealed record IndexStats(long Documents, long Passages, string Generation, string? BuiltAt, string? Source)
+{
+    /// <summary>The generation's corpus fingerprint (<see cref="Indexing.ResultsFingerprint"/>).</summary>
+    public string CorpusFingerprint { get; init; } = "";
+}

@@ -29,6 +29,10 @@ public sealed class IndexGeneration : IndexSearcher
         Vocabulary = new IndexVocabulary(reader);
         Records = new DocumentRecords(this);
         SearchablePassages = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(IndexFields.Searchable, "1"))));
+        _corpusFingerprint = new Lazy<string>(() =>
+            Commit.UserData.TryGetValue(IndexSchema.ResultsFingerprintKey, out var stored) && stored.StartsWith(ResultsFingerprint.Prefix, StringComparison.Ordinal)
+                ? stored
+                : ResultsFingerprint.Compute(reader));
         _documentOrdinals = new Lazy<MultiDocValues.OrdinalMap?>(() =>
             reader.Leaves.Count > 1 && MultiDocValues.GetSortedValues(reader, IndexFields.DocId) is MultiDocValues.MultiSortedDocValues multi ? multi.Mapping : null);
     }
@@ -41,6 +45,14 @@ public sealed class IndexGeneration : IndexSearcher
     public string Id => Commit.Id;
 
     public IndexVocabulary Vocabulary { get; }
+
+    private readonly Lazy<string> _corpusFingerprint;
+
+    /// <summary>
+    /// The corpus fingerprint (<see cref="ResultsFingerprint"/>), from the commit; an index built before it was recorded
+    /// has it computed from its document records once, on first use.
+    /// </summary>
+    public string CorpusFingerprint => _corpusFingerprint.Value;
 
     internal DocumentRecords Records { get; }
 

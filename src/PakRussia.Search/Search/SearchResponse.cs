@@ -21,6 +21,8 @@ public sealed record SearchResponse
     /// <summary>A corrected query when this one found nothing or very little.</summary>
     public string? Suggestion { get; init; }
     public QueryExplanation? Explain { get; init; }
+    /// <summary>The corpus fingerprint of the generation that answered (see <see cref="Indexing.ResultsFingerprint"/>).</summary>
+    public string? CorpusFingerprint { get; init; }
     /// <summary>The index generation that answered (one per build); not in the JSON body (the API sends it as X-Index-Generation).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? Generation { get; init; }

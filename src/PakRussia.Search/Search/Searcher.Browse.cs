@@ -44,7 +44,7 @@ public sealed partial class Searcher
                 passage,
                 before,
                 after,
-                DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount, entry.Warnings),
+                DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount, entry.Warnings) with { ContentHash = entry.ContentHash },
                 CitationFormatter.Format(entry.Metadata, passage, CitationStyle.Plain),
                 DuplicatesOf(generation, passage.PassageId))
             {
@@ -97,7 +97,7 @@ public sealed partial class Searcher
         using var lease = _generations.Acquire();
         var records = lease.Generation.Records;
         return Guarded(() => (records.Count, (IReadOnlyList<DocumentSummary>)records.Page(offset, count)
-            .Select(e => DocumentSummary.From(e.Metadata, e.SourcePath, e.PassageCount, e.Warnings)).ToList()));
+            .Select(e => DocumentSummary.From(e.Metadata, e.SourcePath, e.PassageCount, e.Warnings) with { ContentHash = e.ContentHash }).ToList()));
     }
 
     /// <summary>A document's metadata and all its passages in order; null for an unknown id.</summary>
@@ -112,7 +112,8 @@ public sealed partial class Searcher
             if (generation.Records.Find(docId) is not { } entry)
                 return null;
 
-            return new DocumentView(DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount, entry.Warnings), PassagesOf(generation, docId));
+            return new DocumentView(DocumentSummary.From(entry.Metadata, entry.SourcePath, entry.PassageCount, entry.Warnings) with { ContentHash = entry.ContentHash },
+                PassagesOf(generation, docId));
         });
     }
 
@@ -163,6 +164,9 @@ public sealed partial class Searcher
         using var lease = _generations.Acquire();
         var commit = lease.Generation.Commit;
         return new IndexStats(commit.Count(IndexSchema.DocumentsKey), commit.Count(IndexSchema.PassagesKey), commit.Id,
-            commit.UserData.GetValueOrDefault(IndexSchema.BuiltAtKey), commit.UserData.GetValueOrDefault(IndexSchema.SourceKey));
+            commit.UserData.GetValueOrDefault(IndexSchema.BuiltAtKey), commit.UserData.GetValueOrDefault(IndexSchema.SourceKey))
+        {
+            CorpusFingerprint = Guarded(() => lease.Generation.CorpusFingerprint),
+        };
     }
 }

@@ -114,6 +114,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         return new SearchResponse
         {
             Generation = generation.Id,
+            CorpusFingerprint = generation.CorpusFingerprint,
             Query = request.Query,
             Total = collector.Total,
             AllWords = allWords,

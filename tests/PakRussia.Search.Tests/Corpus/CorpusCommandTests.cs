@@ -15,7 +15,8 @@ public sealed class CorpusCommandTests(SeedIndex seeds) : IClassFixture<SeedInde
     {
         var (exit, output, error) = Run("docs", "--corpus", RepoPaths.Seeds, "--json");
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Equal("", error);
+        // Nothing went wrong: the only line beside the JSON array is the corpus fingerprint (issue 17).
+        Assert.Matches(@"^corpus fingerprint: sha256:[0-9a-f]{16}\r?\n$", error);
 
         using var json = JsonDocument.Parse(output);
         var rows = json.RootElement.EnumerateArray().ToList();
@@ -30,6 +31,7 @@ public sealed class CorpusCommandTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.False(academic.GetProperty("inferred").GetBoolean());
         Assert.Equal(JsonValueKind.Null, academic.GetProperty("site").ValueKind);
         Assert.Contains("dateEvidence", academic.EnumerateObject().Select(p => p.Name));
+        Assert.Matches("^[0-9a-f]{64}$", academic.GetProperty("contentHash").GetString()!);
     }
 
     [Fact]
@@ -39,6 +41,7 @@ public sealed class CorpusCommandTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("forum-better-ally", output);
         Assert.Contains("5 document(s)", output);
+        Assert.Matches(@"corpus fingerprint: sha256:[0-9a-f]{16}\r?\n$", output);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class KestrelServer : IAsyncDisposable
 
     public static async Task<KestrelServer> Start(Func<WebServerOptions, WebServerOptions>? configure = null)
     {
-        var options = new WebServerOptions { IndexPath = TestIndex.Path, Urls = ["http://127.0.0.1:0"], RequestsPerSecond = 100_000 };
+        var options = new WebServerOptions { IndexPath = TestIndex.Path, Urls = ["http://127.0.0.1:0"], RequestsPerSecond = 100_000, QueryTimeBudget = TestBudget.Query };
         var app = WebServer.Build(configure is null ? options : configure(options));
         await app.StartAsync();
         return new KestrelServer(app, new Uri(app.Urls.Single() + "/"));

@@ -18,7 +18,7 @@ public class ApiFactory(string indexPath, int requestsPerSecond = 100_000) : Web
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<WebServerOptions>();
-            services.AddSingleton(new WebServerOptions { IndexPath = indexPath, RequestsPerSecond = requestsPerSecond });
+            services.AddSingleton(new WebServerOptions { IndexPath = indexPath, RequestsPerSecond = requestsPerSecond, QueryTimeBudget = TestBudget.Query });
         });
     }
 }

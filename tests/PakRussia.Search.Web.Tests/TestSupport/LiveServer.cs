@@ -21,7 +21,7 @@ public sealed class LiveServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = WebServer.Build(new WebServerOptions { IndexPath = TestIndex.Path, Urls = ["http://127.0.0.1:0"] });
+        _app = WebServer.Build(new WebServerOptions { IndexPath = TestIndex.Path, Urls = ["http://127.0.0.1:0"], QueryTimeBudget = TestBudget.Query });
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single().Replace("[::]", "127.0.0.1") + "/");
     }
