@@ -59,6 +59,19 @@ public sealed class SimilarPageTests(LiveServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sentence_like_query_lists_passages_with_most_words_and_names_what_they_lack()
+    {
+        // Issue 15: not in its own file for want of a second browser fixture; the same page and server.
+        await _page.GotoAsync("/?q=" + Uri.EscapeDataString("trade between Pakistan and Russia"));
+        await Assertions.Expect(_page.Locator("#count")).ToContainTextAsync("(1 with every word,");
+        var first = _page.Locator("article.hit").First;
+        Assert.Equal(0, await first.Locator(".missing").CountAsync());
+        var explainer = _page.Locator("article.hit[data-passage='explainer-relations.p22']");
+        await Assertions.Expect(explainer.Locator(".missing")).ToHaveTextAsync("Missing: between");
+        await Assertions.Expect(explainer.Locator(".missing s")).ToHaveTextAsync("between");
+    }
+
+    [Fact]
     public async Task The_search_filters_apply_to_similar_passages()
     {
         await _page.GotoAsync("/?q=pipeline&source=forum");
