@@ -24,9 +24,9 @@ public static class QueryKinds
     /// </summary>
     public static List<Func<string, Kind>> Extra { get; } = [];
 
-    public static Outcome Search(Searcher searcher, string query, bool any, bool facets)
+    public static Outcome Search(Searcher searcher, string query, bool any, bool facets, bool all = false)
     {
-        var response = searcher.Search(new SearchRequest { Query = query, Any = any, Facets = facets, PageSize = 10 });
+        var response = searcher.Search(new SearchRequest { Query = query, Any = any, All = all, Facets = facets, PageSize = 10 });
         return new Outcome(response.Total, response.Hits.Count, response.Suggestion);
     }
 
@@ -42,6 +42,7 @@ public static class QueryKinds
         Kind Plain(string name, IEnumerable<string> queries, bool any = false) =>
             new(name, Take(queries), (s, q, f) => Search(s, q, any, f));
 
+        var only = Environment.GetEnvironmentVariable("PAKRUSSIA_BENCH_KINDS")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var kinds = new List<Kind>
         {
             Plain("1w rare", single.Where(r => r.Band == "rare").Select(r => r.Query)),
@@ -49,6 +50,11 @@ public static class QueryKinds
             Plain("1w common", single.Where(r => r.Band == "common").Select(r => r.Query)),
             Plain("2-3w AND", multi),
             Plain("2-3w OR", multi, any: true),
+            // Every word required (--all): what "2-3w AND" cost before three-word queries also listed passages with most words.
+            new("2-3w --all", Take(multi), (s, q, f) => Search(s, q, any: false, f, all: true)),
+            // Sentence-like queries: four to eight words (two 2-3 word queries joined), with most-words matching.
+            new("4-6w sentence", Take(multi.Zip(multi.Skip(1)).Select(p => p.First + " " + p.Second)), (s, q, f) => Search(s, q, any: false, f)),
+            new("4-6w --all", Take(multi.Zip(multi.Skip(1)).Select(p => p.First + " " + p.Second)), (s, q, f) => Search(s, q, any: false, f, all: true)),
             // Two words of a 2-word query as a phrase: adjacent in some passages, in none for others (zero hits count).
             Plain("phrase", two.Select(q => $"\"{q}\"")),
             // word* from the first max(4, length-3) letters of the single words of 5+ letters.
@@ -59,7 +65,8 @@ public static class QueryKinds
                 (s, q, f) => Search(s, q, any: false, f)),
         };
         kinds.AddRange(Extra.Select(make => make(indexPath)));
-        return kinds;
+        // PAKRUSSIA_BENCH_KINDS="2-3w AND,2-3w --all": only these kinds.
+        return only is null ? kinds : kinds.Where(k => only.Contains(k.Name)).ToList();
     }
 
     public sealed record Result(string Kind, bool Facets, int Queries, int Executions, double P50, double P95, double P99, double Mean, double Qps,
