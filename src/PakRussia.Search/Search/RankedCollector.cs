@@ -11,16 +11,15 @@ namespace PakRussia.Search.Search;
 /// over the ordinal; keys are computed only for documents that could enter the heap. Accepts documents out of order,
 /// so a top-level OR is scored in buckets.
 /// <para>
-/// With <paramref name="words"/> (the word clauses of a sentence-like query), passages rank by how many of the words they
-/// have, then by score: each segment's matches of each word are read into a bit set when the segment starts (one pass
-/// over the word's postings), so documents may still come in any order.
+/// With <paramref name="tiers"/>, passages rank by their tier first (<see cref="RankTiers"/>: how many words of a
+/// sentence-like query they have, whether a word is in their own text, whether they are body text), then by score.
 /// </para>
 /// </summary>
-internal sealed class RankedCollector(int k, IndexGeneration generation, Weight[]? words = null) : ICollector
+internal sealed class RankedCollector(int k, IndexGeneration generation, RankTiers? tiers = null) : ICollector
 {
     private readonly float[] _scores = new float[Math.Max(1, k)];
-    private readonly byte[] _tiers = new byte[Math.Max(1, k)];
-    private Lucene.Net.Util.FixedBitSet[]? _wordSets;
+    private readonly int[] _tiers = new int[Math.Max(1, k)];
+    private RankTiers.Segment? _segmentTiers;
     private readonly long[] _keys = new long[Math.Max(1, k)];
     private readonly int[] _docs = new int[Math.Max(1, k)];
     private readonly MultiDocValues.OrdinalMap? _documentOrdinals = generation.DocumentOrdinals;
@@ -41,49 +40,29 @@ internal sealed class RankedCollector(int k, IndexGeneration generation, Weight[
         _segment = context.Ord;
         _documentIds = context.AtomicReader.GetSortedDocValues(IndexFields.DocId);
         _ordinals = context.AtomicReader.GetNumericDocValues(IndexFields.Ordinal);
-        if (words is not null)
-        {
-            _wordSets = new Lucene.Net.Util.FixedBitSet[words.Length];
-            for (var i = 0; i < words.Length; i++)
-            {
-                var set = _wordSets[i] = new Lucene.Net.Util.FixedBitSet(context.AtomicReader.MaxDoc);
-                var scorer = words[i].GetScorer(context, context.AtomicReader.LiveDocs);
-                if (scorer is not null)
-                {
-                    for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
-                    {
-                        set.Set(doc);
-                    }
-                }
-            }
-        }
+        _segmentTiers = tiers?.Open(context);
     }
 
     /// <summary>How many collected passages have every word (of a sentence-like query).</summary>
     public long FirstTierCount { get; private set; }
 
     /// <summary>True when passages are ranked in two tiers.</summary>
-    public bool HasTiers => words is not null;
+    public bool HasTiers => tiers is { Words.Length: > 0 };
 
 
     public void Collect(int doc)
     {
         var score = _scorer!.GetScore();
-        byte tier = 0;
-        if (_wordSets is not null)
+        var tier = 0;
+        if (_segmentTiers is { } segment)
         {
-            foreach (var set in _wordSets)
-            {
-                if (set.Get(doc))
-                {
-                    tier++;
-                }
-            }
-
-            if (tier == _wordSets.Length)
+            var words = segment.WordsOf(doc);
+            if (words == tiers!.Words.Length && words > 0)
             {
                 FirstTierCount++;
             }
+
+            tier = words * 3 + segment.TextTier(doc);
         }
 
         if (_count < _scores.Length)

@@ -151,17 +151,18 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// The query's pass (every passage when it has only filters), and when nothing matches, the pass of its OR fallback
     /// instead. A sentence-like query runs as its most-words version (<see cref="CompiledQuery.Partial"/>), the passages
     /// with every word ranked first; when that lists fewer than <see cref="MinimumListed"/> passages, it asks for one word
-    /// fewer, and so on down to one, so a long sentence never collapses to a single hit. By relevance, passages rank by how
-    /// many of the words they have, then by score.
+    /// fewer, and so on down to one, so a long sentence never collapses to a single hit. By relevance, passages rank by
+    /// their <see cref="RankTiers"/> (how many of the words they have; a word in their own text; body before footnote),
+    /// then by score.
     /// </summary>
     private static Collected CollectWithFallback(IndexGeneration generation,
         QueryBudget budget, CompiledQuery compiled, FacetSelections selections, bool countFacets, SearchSort sort, int depth)
     {
         if (compiled.Partial is BooleanQuery partial)
         {
-            var words = sort == SearchSort.Relevance ? compiled.RequiredWords.Select(w => generation.CreateNormalizedWeight(w.Clause)).ToArray() : null;
+            var tiers = sort == SearchSort.Relevance ? RankTiers.For(generation, compiled) : null;
             var minimum = partial.MinimumNumberShouldMatch;
-            var (collector, top) = Collect(generation, budget, partial, selections, countFacets, sort, depth, words);
+            var (collector, top) = Collect(generation, budget, partial, selections, countFacets, sort, depth, tiers);
             var used = partial;
             while (collector.Total < MinimumListed && minimum > 1)
             {
@@ -169,18 +170,19 @@ public sealed partial class Searcher(string indexPath) : IDisposable
                 minimum--;
                 used = (BooleanQuery)partial.Clone();
                 used.MinimumNumberShouldMatch = minimum;
-                (collector, top) = Collect(generation, budget, used, selections, countFacets, sort, depth, words);
+                (collector, top) = Collect(generation, budget, used, selections, countFacets, sort, depth, tiers);
             }
 
             return new Collected(collector, top, used, false, minimum);
         }
 
         var query = compiled.Query ?? new MatchAllDocsQuery();
-        var (all, allTop) = Collect(generation, budget, query, selections, countFacets, sort, depth);
+        var textTiers = sort == SearchSort.Relevance ? RankTiers.For(generation, compiled) : null;
+        var (all, allTop) = Collect(generation, budget, query, selections, countFacets, sort, depth, textTiers);
         if (all.Matched == 0 && compiled.Fallback is not null)
         {
             budget.Check();
-            var (fallbackCollector, fallbackTop) = Collect(generation, budget, compiled.Fallback, selections, countFacets, sort, depth);
+            var (fallbackCollector, fallbackTop) = Collect(generation, budget, compiled.Fallback, selections, countFacets, sort, depth, textTiers);
             if (fallbackCollector.Matched > 0)
             {
                 return new Collected(fallbackCollector, fallbackTop, compiled.Fallback, true, null);
@@ -195,9 +197,9 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// <paramref name="depth"/> hits in the requested order.
     /// </summary>
     internal static (PassageCollector Collector, Ranking Top) Collect(IndexGeneration generation, QueryBudget budget,
-        Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth, Weight[]? words = null)
+        Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth, RankTiers? tiers = null)
     {
-        var top = new Ranking(generation, sort, Math.Max(1, depth), words);
+        var top = new Ranking(generation, sort, Math.Max(1, depth), tiers);
         var collector = new PassageCollector(selections, countFacets, top.Collector, budget);
         generation.Search(Searchable(generation, query), collector);
         return (collector, top);
@@ -212,11 +214,11 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         private readonly RankedCollector? _ranked;
         private readonly TopFieldCollector? _field;
 
-        public Ranking(IndexGeneration generation, SearchSort sort, int depth, Weight[]? words = null)
+        public Ranking(IndexGeneration generation, SearchSort sort, int depth, RankTiers? tiers = null)
         {
             if (sort == SearchSort.Relevance)
             {
-                _ranked = new RankedCollector(depth, generation, words);
+                _ranked = new RankedCollector(depth, generation, tiers);
             }
             else
             {

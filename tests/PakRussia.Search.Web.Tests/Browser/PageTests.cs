@@ -185,7 +185,11 @@ public sealed class PageTests(LiveServer server) : IAsyncLifetime
         await Assertions.Expect(_page).ToHaveURLAsync(new Regex("source=forum"));
         await _page.SelectOptionAsync("#sort", "date");
         await Assertions.Expect(_page).ToHaveURLAsync(new Regex(@"\?q=pakistan&source=forum&sort=date" + WithFingerprint));
-        var dates = await Hits.Locator(".meta time").AllInnerTextsAsync();
+        // The URL changes before the new results arrive: wait for the date order the API gives, then reload.
+        var api = await _page.APIRequest.GetAsync("api/search?q=pakistan&source=forum&sort=date&size=10");
+        using var body = System.Text.Json.JsonDocument.Parse(await api.TextAsync());
+        var dates = body.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("date").GetString()!).ToList();
+        await Assertions.Expect(Hits.Locator(".meta time")).ToHaveTextAsync(dates.ToArray());
 
         await _page.ReloadAsync();
         await Assertions.Expect(_page.Locator("#q")).ToHaveValueAsync("pakistan");

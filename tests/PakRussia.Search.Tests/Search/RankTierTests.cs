@@ -1,0 +1,56 @@
+using PakRussia.Search.Search;
+using PakRussia.Search.Tests.TestSupport;
+
+namespace PakRussia.Search.Tests.Search;
+
+/// <summary>
+/// Common words and title-only matches on the seeds (issue 15, part 5): a passage whose own text has the word ranks above
+/// one that matches only through its title or section; footnotes never lead unless the query asks for kind:footnote.
+/// </summary>
+public sealed class RankTierTests(SeedIndex seeds) : IClassFixture<SeedIndex>
+{
+    private List<SearchHit> All(string query) => seeds.Searcher.Search(new SearchRequest { Query = query, PageSize = 100 }).Hits.ToList();
+
+    [Fact]
+    public void Afghanistan_BodyTextFirst_ThenFootnotes_ThenTitleOnlyMatches()
+    {
+        var hits = All("Afghanistan");
+        Assert.Equal(93, hits.Count);
+        // A footnote's "Making Sense of Russia's Involvement in Afghanistan" scored second before; none is in the top 10 now.
+        Assert.DoesNotContain(hits.Take(10), h => h.Kind == "footnote");
+        static int Tier(SearchHit h) => h.Matches.Count == 0 ? 0 : h.Kind == "footnote" ? 1 : 2;
+        var tiers = hits.Select(Tier).ToList();
+        Assert.Equal(tiers.OrderDescending(), tiers);
+        Assert.Contains(0, tiers); // some match only through the academic paper's title ("… implications for Afghanistan …")
+        Assert.All(hits.Where(h => Tier(h) == 0), h => Assert.Contains("Afghanistan", h.Title));
+    }
+
+    [Fact]
+    public void AWordMostlyInATitle_ListsThePassagesThatSayItFirst()
+    {
+        var hits = All("collaboration");
+        var inText = hits.Where(h => h.Matches.Count > 0).Select(h => h.PassageId).ToList();
+        Assert.Equal(5, inText.Count);
+        Assert.Equal(inText, hits.Take(5).Select(h => h.PassageId));
+        Assert.All(hits.Skip(5), h => Assert.Empty(h.Matches));
+    }
+
+    [Fact]
+    public void KindFootnote_AsksForFootnotes()
+    {
+        var hits = All("Afghanistan kind:footnote");
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Equal("footnote", h.Kind));
+        // Footnotes whose own text has the word first, those that match by title or section after.
+        var withText = hits.Select(h => h.Matches.Count > 0).ToList();
+        Assert.Equal(withText.OrderByDescending(x => x), withText);
+    }
+
+    [Fact]
+    public void ByDate_TiersDoNotApply()
+    {
+        var hits = seeds.Searcher.Search(new SearchRequest { Query = "Afghanistan", Sort = SearchSort.Date, PageSize = 100 }).Hits;
+        var dates = hits.Select(h => h.Date ?? "").ToList();
+        Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
+    }
+}
