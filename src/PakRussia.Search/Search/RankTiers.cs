@@ -10,14 +10,16 @@ namespace PakRussia.Search.Search;
 /// What ranks a passage before its score, by relevance (issue 15): first how many of a sentence-like query's words it has
 /// (<see cref="Words"/>); then whether its own text has a query word, not only its document's title or its section
 /// heading; then whether it is body text rather than a footnote (unless the query asks for <c>kind:</c>). Each segment's
-/// matches of these queries are read into bit sets when the segment starts, so documents may come in any order.
+/// sets (each word's matches, the title-only matches, the footnotes) are read into bit sets when the segment starts, so
+/// documents may come in any order.
 /// </summary>
 internal sealed class RankTiers
 {
-    private RankTiers(Weight[] words, Weight? text, Weight? demoted)
+    private RankTiers(Weight[] words, Weight? text, Weight? elsewhere, Weight? demoted)
     {
         Words = words;
         _text = text;
+        _elsewhere = elsewhere;
         _demoted = demoted;
     }
 
@@ -25,6 +27,7 @@ internal sealed class RankTiers
     public Weight[] Words { get; }
 
     private readonly Weight? _text;
+    private readonly Weight? _elsewhere;
     private readonly Weight? _demoted;
 
     /// <summary>
@@ -39,37 +42,76 @@ internal sealed class RankTiers
         }
 
         var words = compiled.Partial is null ? [] : compiled.RequiredWords.Select(w => generation.CreateNormalizedWeight(w.Clause)).ToArray();
-        var text = TextTerms(generation, compiled.Partial ?? compiled.Query);
-        var asksForKind = compiled.Explanation?.Filters.Any(f => f.StartsWith("kind", StringComparison.OrdinalIgnoreCase)) == true;
-        var demoted = asksForKind ? null : generation.CreateNormalizedWeight(new TermQuery(new Term(IndexFields.Kind, "footnote")));
-        return new RankTiers(words, text is null ? null : generation.CreateNormalizedWeight(text), demoted);
-    }
-
-    /// <summary>Any of the query's positive terms in the text field (phrases as their words), or null when it has none.</summary>
-    private static Query? TextTerms(IndexGeneration generation, Query query)
-    {
         var terms = new HashSet<Term>();
         try
         {
-            generation.Rewrite(query).ExtractTerms(terms);
+            generation.Rewrite(compiled.Partial ?? compiled.Query).ExtractTerms(terms);
         }
         catch (NotSupportedException)
         {
-            return null; // a query that cannot list its terms is ranked by score alone
+            terms.Clear(); // a query that cannot list its terms is not tiered by where its words are
         }
 
-        var text = new BooleanQuery(disableCoord: true);
-        foreach (var term in terms.Where(t => t.Field == IndexFields.Text).Take(BooleanQuery.MaxClauseCount))
+        var text = AnyOf(terms.Where(t => t.Field == IndexFields.Text));
+        var elsewhere = AnyOf(terms.Where(t => t.Field is IndexFields.Title or IndexFields.Section));
+        var asksForKind = compiled.Explanation?.Filters.Any(f => f.StartsWith("kind", StringComparison.OrdinalIgnoreCase)) == true;
+        var demoted = asksForKind ? null : generation.CreateNormalizedWeight(new TermQuery(new Term(IndexFields.Kind, "footnote")));
+        Weight? Weigh(Query? q) => q is null ? null : generation.CreateNormalizedWeight(q);
+        return new RankTiers(words, Weigh(text), text is null ? null : Weigh(elsewhere), demoted);
+    }
+
+    /// <summary>Any of <paramref name="terms"/>, or null for none.</summary>
+    private static Query? AnyOf(IEnumerable<Term> terms)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms.Take(BooleanQuery.MaxClauseCount))
         {
-            text.Add(new TermQuery(term), Occur.SHOULD);
+            any.Add(new TermQuery(term), Occur.SHOULD);
         }
 
-        return text.Clauses.Count == 0 ? null : text;
+        return any.Clauses.Count == 0 ? null : any;
     }
 
     /// <summary>One segment's tiers.</summary>
     public Segment Open(AtomicReaderContext context) =>
-        new(Words.Select(w => Read(w, context)).ToArray(), _text is null ? null : Read(_text, context), _demoted is null ? null : Read(_demoted, context));
+        new(Words.Select(w => Read(w, context)).ToArray(), TitleOnly(context), _demoted is null ? null : Read(_demoted, context));
+
+    /// <summary>
+    /// The passages that have a query word in their title or section but none in their text. Only the title and section
+    /// postings are read in full; the text's are only advanced to those passages (a common word is in far more texts than
+    /// titles, so a bit set of its text matches would cost a second pass over its longest postings).
+    /// </summary>
+    private FixedBitSet? TitleOnly(AtomicReaderContext context)
+    {
+        if (_text is null || _elsewhere is null)
+        {
+            return null;
+        }
+
+        var elsewhere = _elsewhere.GetScorer(context, context.AtomicReader.LiveDocs);
+        if (elsewhere is null)
+        {
+            return null;
+        }
+
+        var text = _text.GetScorer(context, context.AtomicReader.LiveDocs);
+        var titleOnly = new FixedBitSet(context.AtomicReader.MaxDoc);
+        var textDoc = -1;
+        for (var doc = elsewhere.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = elsewhere.NextDoc())
+        {
+            if (text is not null && textDoc < doc && textDoc != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                textDoc = text.Advance(doc);
+            }
+
+            if (textDoc != doc)
+            {
+                titleOnly.Set(doc);
+            }
+        }
+
+        return titleOnly;
+    }
 
     private static FixedBitSet Read(Weight weight, AtomicReaderContext context)
     {
@@ -87,7 +129,7 @@ internal sealed class RankTiers
     }
 
     /// <summary>The bit sets of one segment.</summary>
-    internal sealed class Segment(FixedBitSet[] words, FixedBitSet? text, FixedBitSet? demoted)
+    internal sealed class Segment(FixedBitSet[] words, FixedBitSet? titleOnly, FixedBitSet? demoted)
     {
         /// <summary>How many of the sentence's words the passage has.</summary>
         public int WordsOf(int doc)
@@ -106,6 +148,6 @@ internal sealed class RankTiers
 
         /// <summary>2: a query word in its own text, body; 1: in its own text, a footnote; 0: only in its title or section.</summary>
         public int TextTier(int doc) =>
-            text is null ? 2 : !text.Get(doc) ? 0 : demoted is not null && demoted.Get(doc) ? 1 : 2;
+            titleOnly is not null && titleOnly.Get(doc) ? 0 : demoted is not null && demoted.Get(doc) ? 1 : 2;
     }
 }

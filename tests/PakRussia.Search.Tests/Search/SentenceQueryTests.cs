@@ -89,9 +89,12 @@ public sealed class SentenceQueryTests(SeedIndex seeds) : IClassFixture<SeedInde
         var hits = AllHits("Russia sold attack helicopters to Pakistan");
         var missing = hits.Select(h => h.Missing?.Count ?? 0).ToList();
         Assert.Equal(missing.Order(), missing);
-        // Within one group, by score.
-        foreach (var group in hits.GroupBy(h => h.Missing?.Count ?? 0))
+        // Within one group: own text before title-only matches, body before footnotes (RankTierTests), then by score.
+        static int Where(SearchHit h) => h.Matches.Count == 0 ? 0 : h.Kind == "footnote" ? 1 : 2;
+        foreach (var group in hits.GroupBy(h => (h.Missing?.Count ?? 0, Where(h))))
             Assert.Equal(group.Select(h => h.Score).OrderDescending(), group.Select(h => h.Score));
+        foreach (var group in hits.GroupBy(h => h.Missing?.Count ?? 0))
+            Assert.Equal(group.Select(Where).OrderDescending(), group.Select(Where));
     }
 
     [Fact]
