@@ -91,7 +91,7 @@ public sealed partial class TerminalView(TextWriter output, TextWriter error)
 
     /// <summary>", 1 with every word, 26 with most" for a sentence-like query.</summary>
     private static string AllWordsNote(SearchResponse response) => response.AllWords is { } all && all < response.Total
-        ? $" ({all} with every word, {response.Total - all} with most of them)"
+        ? $" ({all} with every word, {response.Total - all} with fewer)"
         : "";
 
     public void WriteShow(PassageView view)

@@ -26,7 +26,7 @@ public static class EvalCommand
         var workers = new Option<int>("--workers") { Description = "Topics searched at once (default 2)", DefaultValueFactory = _ => 2 };
         var ranking = new Option<EvalRanking>("--ranking")
         {
-            Description = "documents (default): BM25 over whole documents with a proximity bonus and pseudo-relevance feedback (RM3); passages: the search command's passage ranking, a document scoring as its best passage",
+            Description = "documents (default): BM25 over whole documents with a proximity bonus and pseudo-relevance feedback (RM3); passages: the search command's passage ranking with --any, a document scoring as its best passage; search: exactly what the search command does with the topic's words (every word first, then most of them), a document scoring as its best passage",
             DefaultValueFactory = _ => EvalRanking.Documents,
         };
         var split = new Option<TopicHalf>("--split")

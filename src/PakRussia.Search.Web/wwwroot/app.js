@@ -219,7 +219,7 @@
     let text = total === 0 ? 'No passages found' : `${plural(total, 'passage', 'passages')}`;
     if (state.q) text += ` for “${state.q}”`;
     if (typeof response.allWords === 'number' && response.allWords < total) {
-      text += ` (${response.allWords.toLocaleString('en')} with every word, ${(total - response.allWords).toLocaleString('en')} with most of them)`;
+      text += ` (${response.allWords.toLocaleString('en')} with every word, ${(total - response.allWords).toLocaleString('en')} with fewer)`;
     }
     if (total > 0 && response.hits.length > 0) text += ` — showing ${from}–${to}`;
     else if (total > 0) text += ` — page ${response.page} is past the last result`;

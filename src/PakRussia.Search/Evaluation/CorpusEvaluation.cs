@@ -11,8 +11,14 @@ public enum EvalRanking
     /// <summary>Whole documents by BM25 from the index's postings, with pseudo-relevance feedback (<see cref="DocumentRanker"/>). The default: it scores best.</summary>
     Documents,
 
-    /// <summary>Passages by Lucene BM25 over text, title and section (what <c>pakrussia search</c> does, words ORed), documents by their best passage.</summary>
+    /// <summary>Passages by Lucene BM25 over text, title and section (what <c>pakrussia search --any</c> does), documents by their best passage.</summary>
     Passages,
+
+    /// <summary>
+    /// Exactly what <c>pakrussia search</c> does with the topic typed as it is (its words, no syntax): passages with every
+    /// word, then with most of them (a sentence-like query), by rank tier and BM25; documents by their best passage.
+    /// </summary>
+    Search,
 }
 
 /// <summary>Settings of a <see cref="CorpusEvaluation"/> run.</summary>
@@ -99,7 +105,7 @@ public static class CorpusEvaluation
         return (text, depth) =>
         {
             // Documents have several passages: ask for more passages than documents wanted.
-            var passages = searcher.Rank(new SearchRequest { Query = text, Any = true, PlainText = true, Facets = false },
+            var passages = searcher.Rank(new SearchRequest { Query = text, Any = options.Ranking == EvalRanking.Passages, PlainText = true, Facets = false },
                 (int)Math.Min(SearchLimits.MaxResultWindow, depth * 3L));
             var hits = passages.Select(p => (Original(p.DocId), p.Score));
             var ranked = share > 0 ? PassageAggregation.BestPlusShare(hits, share) : PassageAggregation.BestPassagePerDocument(hits);

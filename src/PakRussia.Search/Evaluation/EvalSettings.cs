@@ -61,7 +61,7 @@ public static class EvalSettings
             return list;
         }
 
-        if (options.Ranking == EvalRanking.Passages)
+        if (options.Ranking is EvalRanking.Passages or EvalRanking.Search)
         {
             return [P("passage-share", options.PassageShare)];
         }
@@ -99,7 +99,7 @@ public static class EvalSettings
                 : options with { Anserini = changed };
         }
 
-        if (options.Ranking == EvalRanking.Passages)
+        if (options.Ranking is EvalRanking.Passages or EvalRanking.Search)
         {
             return name == "passage-share"
                 ? options with { PassageShare = Number(name, text, 0, 1) }

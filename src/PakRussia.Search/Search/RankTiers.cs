@@ -15,9 +15,11 @@ namespace PakRussia.Search.Search;
 /// </summary>
 internal sealed class RankTiers
 {
-    private RankTiers(Weight[] words, Weight? text, Weight? elsewhere, Weight? demoted)
+    private RankTiers(Weight[] words, Weight? text, Weight? elsewhere, Weight? demoted, IReadOnlyList<Term> textTerms, IReadOnlyList<Term> elsewhereTerms)
     {
         Words = words;
+        _textTerms = textTerms;
+        _elsewhereTerms = elsewhereTerms;
         _text = text;
         _elsewhere = elsewhere;
         _demoted = demoted;
@@ -29,6 +31,8 @@ internal sealed class RankTiers
     private readonly Weight? _text;
     private readonly Weight? _elsewhere;
     private readonly Weight? _demoted;
+    private readonly IReadOnlyList<Term> _textTerms;
+    private readonly IReadOnlyList<Term> _elsewhereTerms;
 
     /// <summary>
     /// The tiers of <paramref name="compiled"/>: its words (when sentence-like), its text-field terms, and footnotes unless
@@ -52,12 +56,14 @@ internal sealed class RankTiers
             terms.Clear(); // a query that cannot list its terms is not tiered by where its words are
         }
 
-        var text = AnyOf(terms.Where(t => t.Field == IndexFields.Text));
-        var elsewhere = AnyOf(terms.Where(t => t.Field is IndexFields.Title or IndexFields.Section));
+        var textTerms = terms.Where(t => t.Field == IndexFields.Text).Take(BooleanQuery.MaxClauseCount).ToList();
+        var elsewhereTerms = terms.Where(t => t.Field is IndexFields.Title or IndexFields.Section).Take(BooleanQuery.MaxClauseCount).ToList();
+        var text = AnyOf(textTerms);
+        var elsewhere = AnyOf(elsewhereTerms);
         var asksForKind = compiled.Explanation?.Filters.Any(f => f.StartsWith("kind", StringComparison.OrdinalIgnoreCase)) == true;
         var demoted = asksForKind ? null : generation.CreateNormalizedWeight(new TermQuery(new Term(IndexFields.Kind, "footnote")));
         Weight? Weigh(Query? q) => q is null ? null : generation.CreateNormalizedWeight(q);
-        return new RankTiers(words, Weigh(text), text is null ? null : Weigh(elsewhere), demoted);
+        return new RankTiers(words, Weigh(text), text is null ? null : Weigh(elsewhere), demoted, textTerms, elsewhereTerms);
     }
 
     /// <summary>Any of <paramref name="terms"/>, or null for none.</summary>
@@ -73,13 +79,27 @@ internal sealed class RankTiers
     }
 
     /// <summary>One segment's tiers.</summary>
-    public Segment Open(AtomicReaderContext context) =>
-        new(Words.Select(w => Read(w, context)).ToArray(), TitleOnly(context), _demoted is null ? null : Read(_demoted, context));
+    public Segment Open(AtomicReaderContext context)
+    {
+        var words = Words.Select(w => Read(w, context)).ToArray();
+        var demoted = _demoted is null ? null : Read(_demoted, context);
+        if (_text is null || _elsewhere is null)
+        {
+            return new Segment(words, null, inText: false, demoted);
+        }
+
+        // Whichever postings are shorter in this segment: a common word is in far more texts than titles, a title word
+        // in far more titles than texts.
+        var reader = context.AtomicReader;
+        long Postings(IEnumerable<Term> terms) => terms.Sum(t => (long)reader.DocFreq(t));
+        return Postings(_textTerms) <= Postings(_elsewhereTerms)
+            ? new Segment(words, Read(_text, context), inText: true, demoted)
+            : new Segment(words, TitleOnly(context), inText: false, demoted);
+    }
 
     /// <summary>
     /// The passages that have a query word in their title or section but none in their text. Only the title and section
-    /// postings are read in full; the text's are only advanced to those passages (a common word is in far more texts than
-    /// titles, so a bit set of its text matches would cost a second pass over its longest postings).
+    /// postings are read in full; the text's are only advanced to those passages.
     /// </summary>
     private FixedBitSet? TitleOnly(AtomicReaderContext context)
     {
@@ -129,7 +149,11 @@ internal sealed class RankTiers
     }
 
     /// <summary>The bit sets of one segment.</summary>
-    internal sealed class Segment(FixedBitSet[] words, FixedBitSet? titleOnly, FixedBitSet? demoted)
+    /// <param name="words">Each sentence word's matches.</param>
+    /// <param name="where">The passages with a query word in their text (<paramref name="inText"/>) or only in their title or section (not).</param>
+    /// <param name="inText">What <paramref name="where"/> holds.</param>
+    /// <param name="demoted">The footnotes.</param>
+    internal sealed class Segment(FixedBitSet[] words, FixedBitSet? where, bool inText, FixedBitSet? demoted)
     {
         /// <summary>How many of the sentence's words the passage has.</summary>
         public int WordsOf(int doc)
@@ -148,6 +172,6 @@ internal sealed class RankTiers
 
         /// <summary>2: a query word in its own text, body; 1: in its own text, a footnote; 0: only in its title or section.</summary>
         public int TextTier(int doc) =>
-            titleOnly is not null && titleOnly.Get(doc) ? 0 : demoted is not null && demoted.Get(doc) ? 1 : 2;
+            where is not null && where.Get(doc) != inText ? 0 : demoted is not null && demoted.Get(doc) ? 1 : 2;
     }
 }

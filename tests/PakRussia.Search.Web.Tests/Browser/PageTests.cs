@@ -212,6 +212,8 @@ public sealed class PageTests(LiveServer server) : IAsyncLifetime
     public async Task Paging_moves_through_the_results()
     {
         await _page.GotoAsync("/?q=pakistan");
+        // The count is written when the results arrive, not when the page loads.
+        await Assertions.Expect(_page.Locator("#count")).ToContainTextAsync("for “pakistan”");
         var total = int.Parse(Regex.Match(await _page.Locator("#count").InnerTextAsync(), @"^\d+").Value);
         Assert.True(total > 10, $"the test corpus has more than one page for 'pakistan' (got {total})");
         await Assertions.Expect(_page.Locator("#pager [aria-current='page']")).ToHaveTextAsync("1");
