@@ -17,15 +17,10 @@ public static class SearchCommand
         var any = new Option<bool>("--any") { Description = "Match any word instead of all words" };
         var all = new Option<bool>("--all")
         {
-            Description = "Require every word (a query of three or more words otherwise also lists passages with most of them, after those with all)",
+            Description = "Require every word (a query of three or more words otherwise also lists passages with fewer of them, after those with all)",
         };
         var strict = new Option<bool>("--strict") { Description = "A malformed query is an error (exit 2) instead of being repaired" };
-        var source = new Option<string[]>("--source") { Description = "Only this source type (repeatable: forum, news, explainer, academic)", AllowMultipleArgumentsPerToken = false };
-        var year = new Option<int[]>("--year") { Description = "Only documents dated in this year (repeatable)" };
-        var from = new Option<string?>("--from") { Description = "Only documents dated on or after this year or date (2014, 2014-03, 2014-03-05)" };
-        var to = new Option<string?>("--to") { Description = "Only documents dated on or before this year or date" };
-        var doc = new Option<string[]>("--doc") { Description = "Only this document id (repeatable)" };
-        var author = new Option<string[]>("--author") { Description = "Only this author (repeatable)" };
+        var filters = new FilterOptions();
         var sort = new Option<string>("--sort") { Description = "relevance (default), date (newest first) or date-asc", DefaultValueFactory = _ => "relevance" };
         var top = new Option<int>("--top") { Description = "Hits per page (1-100)", DefaultValueFactory = _ => 10 };
         var page = new Option<int>("--page") { Description = "Page number, from 1", DefaultValueFactory = _ => 1 };
@@ -46,22 +41,22 @@ public static class SearchCommand
         };
         var command = new Command("search", "Search passages: BM25 ranking, highlights, facets and filters")
         {
-            query, corpus, followLinks, index, json, any, all, strict, source, year, from, to, doc, author, sort, top, page, explain, style, export, budget, snapshot,
+            query, corpus, followLinks, index, json, any, all, strict,
         };
+        filters.AddTo(command);
+        foreach (var option in new Option[] { sort, top, page, explain, style, export, budget, snapshot })
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
-            var request = new SearchRequest
+            var request = filters.Request(parse) with
             {
                 Query = parse.GetValue(query) ?? "",
                 Any = parse.GetValue(any),
                 All = parse.GetValue(all),
                 Strict = parse.GetValue(strict),
-                Sources = parse.GetValue(source) ?? [],
-                Years = parse.GetValue(year) ?? [],
-                From = parse.GetValue(from),
-                To = parse.GetValue(to),
-                Docs = parse.GetValue(doc) ?? [],
-                Authors = parse.GetValue(author) ?? [],
                 Sort = ParseSort(parse.GetValue(sort)),
                 PageSize = parse.GetValue(top),
                 Page = parse.GetValue(page),

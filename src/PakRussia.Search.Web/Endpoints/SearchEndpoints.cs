@@ -13,7 +13,7 @@ public static class SearchEndpoints
             .WithSummary("Search passages")
             .WithDescription("q: the query (at most 1000 characters); source, year, doc, author: facet filters (repeatable: values of one facet combine with OR); "
                 + "from/to: date bounds (2014, 2014-03, 2014-03-05); sort: relevance, date or date-asc; page (from 1); size (1-100); any: match any word; all: require every word "
-                + "(a query of three or more words otherwise also lists passages with most of them, after those with all, each naming the words it lacks in 'missing'); "
+                + "(a query of three or more words otherwise also lists passages with fewer of them, after those with all, each naming the words it lacks in 'missing'); "
                 + "strict: a malformed query is an error; explain: include how the query was read.")
             .Produces<SearchResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
