@@ -37,10 +37,7 @@ public static class ExportEndpoints
         var chosen = string.IsNullOrEmpty(formatText) ? "csv" : formatText.Trim().ToLowerInvariant();
         if (!PassageExport.IsFormat(chosen))
             return Problems.BadRequest($"Unknown export format '{QueryParameters.Printable(chosen)}': use csv, jsonl or ris.");
-        var styleText = QueryParameters.Single(query["style"], "style");
-        var citationStyle = CitationStyle.Plain;
-        if (!string.IsNullOrEmpty(styleText) && !CitationFormatter.TryParseStyle(styleText, out citationStyle))
-            return Problems.BadRequest($"Unknown citation style '{QueryParameters.Printable(styleText)}': use plain, apa, bibtex or ris.");
+        var citationStyle = QueryParameters.Style(query["style"]);
 
         var request = QueryParameters.SearchRequest(query) with { Style = citationStyle };
 

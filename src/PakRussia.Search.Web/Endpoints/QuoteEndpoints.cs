@@ -30,10 +30,7 @@ public static class QuoteEndpoints
         var quote = query["text"].Count == 1 ? query["text"][0] ?? "" : "";
         if (string.IsNullOrWhiteSpace(quote))
             return Problems.BadRequest("Give the quote to look up in 'text'.");
-        var styleText = QueryParameters.Single(query["style"], "style");
-        var citationStyle = CitationStyle.Plain;
-        if (!string.IsNullOrEmpty(styleText) && !CitationFormatter.TryParseStyle(styleText, out citationStyle))
-            return Problems.BadRequest($"Unknown citation style '{QueryParameters.Printable(styleText)}': use plain, apa, bibtex or ris.");
+        var citationStyle = QueryParameters.Style(query["style"]);
         var maxMatches = QueryParameters.Int(query["max"], "max", 20);
 
         http.RequestAborted.ThrowIfCancellationRequested();

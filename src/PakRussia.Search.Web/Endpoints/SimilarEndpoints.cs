@@ -78,10 +78,7 @@ public static class SimilarEndpoints
     private static SimilarRequest Request(HttpContext http)
     {
         var query = http.Request.Query;
-        var styleText = QueryParameters.Single(query["style"], "style");
-        var style = CitationStyle.Plain;
-        if (!string.IsNullOrEmpty(styleText) && !CitationFormatter.TryParseStyle(styleText, out style))
-            throw new SearchRequestException($"Unknown citation style '{QueryParameters.Printable(styleText)}': use plain, apa, bibtex or ris.");
+        var style = QueryParameters.Style(query["style"]);
         return new SimilarRequest
         {
             Top = QueryParameters.Int(query["top"], "top", 10),

@@ -32,10 +32,7 @@ public static class SnapshotEndpoints
         string[]? doc = null, string[]? author = null, string? sort = null, string? any = null, string? strict = null, string? style = null)
     {
         var query = context.Request.Query;
-        var styleText = QueryParameters.Single(query["style"], "style");
-        var citationStyle = CitationStyle.Plain;
-        if (!string.IsNullOrEmpty(styleText) && !CitationFormatter.TryParseStyle(styleText, out citationStyle))
-            return Problems.BadRequest($"Unknown citation style '{QueryParameters.Printable(styleText)}': use plain, apa, bibtex or ris.");
+        var citationStyle = QueryParameters.Style(query["style"]);
 
         var request = QueryParameters.SearchRequest(query) with { Style = citationStyle };
         var snapshot = SearchSnapshot.From(request, searcher.Results(request, context.RequestAborted), DateTimeOffset.UtcNow);

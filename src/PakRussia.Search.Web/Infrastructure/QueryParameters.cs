@@ -98,6 +98,16 @@ public static class QueryParameters
         };
     }
 
+    /// <summary>The citation style parameter (plain when absent); an unknown one is a 400 naming it.</summary>
+    public static Citations.CitationStyle Style(StringValues values)
+    {
+        var text = Single(values, "style");
+        var style = Citations.CitationStyle.Plain;
+        if (!string.IsNullOrEmpty(text) && !Citations.CitationFormatter.TryParseStyle(text, out style))
+            throw new SearchRequestException($"Unknown citation style '{Printable(text)}': use plain, apa, bibtex or ris.");
+        return style;
+    }
+
     /// <summary>A value as it may be echoed in an error message: short, no control characters.</summary>
     public static string Printable(string value)
     {

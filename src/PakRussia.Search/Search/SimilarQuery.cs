@@ -65,7 +65,10 @@ public sealed record SimilarSettings
     /// (pronouns, auxiliaries, determiners, common adverbs and prepositions), as the index writes them (stemmed).
     /// A search keeps them (a phrase needs them); a comparison of two passages' arguments does not.
     /// </summary>
-    public static IReadOnlySet<string> IgnoredWords { get; } = IgnoredStems();
+    public static IReadOnlySet<string> IgnoredWords => IgnoredSet;
+
+    /// <summary>The same set as MoreLikeThis takes it (it only reads it): built once, not per comparison.</summary>
+    internal static HashSet<string> IgnoredSet { get; } = IgnoredStems();
 
     private const string FunctionWords =
         "about above after again against all also although am among an any anyone anything are around as because been before being below " +
@@ -117,7 +120,7 @@ internal static class SimilarQuery
         var mlt = new MoreLikeThis(reader)
         {
             Analyzer = PassageAnalyzer.Index,
-            StopWords = SimilarSettings.IgnoredWords.ToHashSet(),
+            StopWords = SimilarSettings.IgnoredSet,
             FieldNames = [IndexFields.Text, IndexFields.Section, IndexFields.Title],
             MinTermFreq = settings.MinTermFreq,
             MinDocFreq = settings.MinDocFreq,

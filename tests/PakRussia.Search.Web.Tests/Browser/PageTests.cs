@@ -12,30 +12,16 @@ namespace PakRussia.Search.Web.Tests.Browser;
 [Collection(LiveServerCollection.Name)]
 public sealed class PageTests(LiveServer server) : IAsyncLifetime
 {
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-    private readonly List<string> _problems = [];
-    private bool _httpErrorsExpected;
+    private BrowserSession _session = null!;
+
+    private IPage _page => _session.Page;
 
     public async Task InitializeAsync()
     {
-        var browser = await server.StartBrowser();
-        _context = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
-        _context.SetDefaultTimeout(10_000);
-        _page = await _context.NewPageAsync();
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !(_httpErrorsExpected && message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)))
-                _problems.Add("console: " + message.Text);
-        };
-        _page.PageError += (_, error) => _problems.Add("page error: " + error);
+        _session = await BrowserSession.Open(server);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        Assert.True(_problems.Count == 0, "Script errors or CSP violations:\n" + string.Join("\n", _problems));
-    }
+    public async Task DisposeAsync() => await _session.DisposeAsync();
 
     private async Task Screenshot(string name)
     {
@@ -152,7 +138,7 @@ public sealed class PageTests(LiveServer server) : IAsyncLifetime
     [Fact]
     public async Task Copy_citation_puts_it_on_the_clipboard()
     {
-        await _context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = server.BaseAddress.GetLeftPart(UriPartial.Authority) });
+        await _session.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = server.BaseAddress.GetLeftPart(UriPartial.Authority) });
         await _page.GotoAsync("/?q=pipeline");
         var copy = Hits.First.Locator("button.copy-citation");
         var citation = await copy.GetAttributeAsync("data-citation");
@@ -271,7 +257,7 @@ public sealed class PageTests(LiveServer server) : IAsyncLifetime
     [Fact]
     public async Task Errors_from_the_api_are_shown_as_text()
     {
-        _httpErrorsExpected = true; // the browser logs the 400 itself
+        _session.IgnoreFailedLoads = true; // the browser logs the 400 itself
         await _page.GotoAsync("/?q=pakistan&year=20x5");
         await Assertions.Expect(_page.Locator("#error")).ToContainTextAsync("four-digit year");
     }

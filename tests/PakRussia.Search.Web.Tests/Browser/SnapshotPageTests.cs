@@ -12,29 +12,16 @@ namespace PakRussia.Search.Web.Tests.Browser;
 [Collection(LiveServerCollection.Name)]
 public sealed class SnapshotPageTests(LiveServer server) : IAsyncLifetime
 {
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-    private readonly List<string> _problems = [];
+    private BrowserSession _session = null!;
+
+    private IPage _page => _session.Page;
 
     public async Task InitializeAsync()
     {
-        var browser = await server.StartBrowser();
-        _context = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
-        _context.SetDefaultTimeout(10_000);
-        _page = await _context.NewPageAsync();
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-                _problems.Add("console: " + message.Text);
-        };
-        _page.PageError += (_, error) => _problems.Add("page error: " + error);
+        _session = await BrowserSession.Open(server, acceptDownloads: true);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        Assert.True(_problems.Count == 0, "Script errors or CSP violations:\n" + string.Join("\n", _problems));
-    }
+    public async Task DisposeAsync() => await _session.DisposeAsync();
 
     private async Task<string> CurrentFingerprint()
     {
