@@ -91,7 +91,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
 
         var mostWords = minimumWords is not null;
         long? allWords = mostWords && top.FirstTierCount is { } counted ? counted : null;
-        if (mostWords && allWords is null or 0 && collector.Total > 0)
+        if (allWords == 0 && collector.Total > 0)
         {
             warnings.Add($"No passage has all {compiled.RequiredWords.Count} words; showing passages with at least {minimumWords} of them.");
         }

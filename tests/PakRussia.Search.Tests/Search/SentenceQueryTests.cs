@@ -139,6 +139,16 @@ public sealed class SentenceQueryTests(SeedIndex seeds) : IClassFixture<SeedInde
     }
 
     [Fact]
+    public void ByDate_ThePassageWithEveryWordIsNotDeniedAWarning()
+    {
+        // By date there are no tiers, so the number with every word is not counted: never "No passage has all the words".
+        var response = seeds.Searcher.Search(new SearchRequest { Query = Trade, Sort = SearchSort.Date });
+        Assert.Null(response.AllWords);
+        Assert.DoesNotContain(response.Warnings, w => w.StartsWith("No passage has all", StringComparison.Ordinal));
+        Assert.Contains(response.Warnings, w => w.StartsWith("Few passages have 3 of the 4 words", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TwoWords_StillRequireBoth()
     {
         var response = seeds.Searcher.Search(new SearchRequest { Query = "warm waters" });
