@@ -12,30 +12,13 @@ namespace PakRussia.Search.Tests.Evaluation;
 /// </summary>
 public sealed class EvalPresetCommandTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
-    private readonly string _corpus;
-    private readonly string _topics;
-    private readonly string _qrels;
+    private readonly ZebraCollection _zebra = new();
+    private TempFolder _folder => _zebra.Folder;
+    private string _corpus => _zebra.Corpus;
+    private string _topics => _zebra.Topics;
+    private string _qrels => _zebra.Qrels;
 
-    public EvalPresetCommandTests()
-    {
-        _corpus = _folder.File("corpus.jsonl");
-        File.WriteAllLines(_corpus,
-        [
-            """{"_id":"Doc:1","title":"Striped animals","text":"The zebra zebra zebra grazes."}""",
-            """{"_id":"Doc:2","title":"Savanna notes","text":"Lions, giraffes and elephants share the plain with one zebra and many other animals that roam the wide grassland every single day of the year."}""",
-            """{"_id":"Doc:3","title":"Island marsupials","text":"The quokka lives on Rottnest Island."}""",
-            """{"_id":"Doc:4","title":"Desert life","text":"Camels cross the dunes slowly."}""",
-            """{"_id":"Doc:5","title":"Polar life","text":"Penguins huddle together on the ice."}""",
-            """{"_id":"Doc:6","title":"Night hunters","text":"Owls hunt mice in the forest at night."}""",
-        ]);
-        _topics = _folder.File("topics.tsv");
-        File.WriteAllLines(_topics, ["T1\tZebra?", "T2\tquokka (Setonix)", "T3\tnarwhal-tusk"]);
-        _qrels = _folder.File("qrels.txt");
-        File.WriteAllLines(_qrels, ["T1 0 Doc:2 1", "T2 0 Doc:3 1", "T2 0 Doc:4 1", "T3 0 Doc:1 1"]);
-    }
-
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _zebra.Dispose();
 
     private (int Exit, string Output, string Error) Eval(params string[] more) =>
         SeedIndex.RunCli(["eval", "--corpus", _corpus, "--topics", _topics, "--qrels", _qrels, .. more]);
