@@ -155,6 +155,26 @@ public static class ElasticsearchExport
         json.WriteString("type", "stemmer");
         json.WriteString("language", "possessive_english");
         json.WriteEndObject();
+        // Our ModelNumbers: split letters from digits only, keep the word; punctuation inside a word is not a break.
+        json.WriteStartObject("model_numbers");
+        json.WriteString("type", "word_delimiter");
+        json.WriteBoolean("generate_word_parts", true);
+        json.WriteBoolean("generate_number_parts", true);
+        json.WriteBoolean("split_on_numerics", true);
+        json.WriteBoolean("split_on_case_change", false);
+        json.WriteBoolean("preserve_original", true);
+        json.WriteBoolean("catenate_words", false);
+        json.WriteBoolean("catenate_numbers", false);
+        json.WriteBoolean("catenate_all", false);
+        json.WriteBoolean("stem_english_possessive", false);
+        json.WriteStartArray("type_table");
+        foreach (var c in new[] { ".", "'", ",", ":", ";", "_", "·" })
+        {
+            json.WriteStringValue($"{c} => ALPHANUM");
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteStartObject("analyzer");
         json.WriteStartObject("pakrussia");
@@ -164,7 +184,7 @@ public static class ElasticsearchExport
         json.WriteEndArray();
         json.WriteString("tokenizer", "standard");
         json.WriteStartArray("filter");
-        foreach (var filter in new[] { "english_possessive", "lowercase", "asciifolding", "porter_stem" })
+        foreach (var filter in new[] { "english_possessive", "lowercase", "asciifolding", "model_numbers", "porter_stem" })
         {
             json.WriteStringValue(filter);
         }

@@ -25,7 +25,7 @@ public static class MatchHighlighter
 
         var extractor = new Extractor { ExpandMultiTermQuery = true };
         IDictionary<string, WeightedSpanTerm> terms;
-        using (var stream = PassageAnalyzer.Index.GetTokenStream(field, text))
+        using (var stream = PassageAnalyzer.Writing.GetTokenStream(field, text))
         {
             // The extractor caches the stream for its in-memory index without resetting it: a consumer's first duty.
             stream.Reset();
@@ -40,7 +40,7 @@ public static class MatchHighlighter
         var matches = new List<MatchSpan>();
         PositionSpan? lastSpan = null;
         var lastPosition = -2;
-        using (var stream = PassageAnalyzer.Index.GetTokenStream(field, text))
+        using (var stream = PassageAnalyzer.Writing.GetTokenStream(field, text))
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
             var offset = stream.AddAttribute<IOffsetAttribute>();

@@ -36,7 +36,7 @@ public sealed class ElasticsearchExportTests(SeedIndex seeds) : IClassFixture<Se
         Assert.Equal("pakrussia*", template.GetProperty("index_patterns")[0].GetString());
         var analyzer = template.GetProperty("template").GetProperty("settings").GetProperty("analysis").GetProperty("analyzer").GetProperty("pakrussia");
         Assert.Equal("standard", analyzer.GetProperty("tokenizer").GetString());
-        Assert.Equal(["english_possessive", "lowercase", "asciifolding", "porter_stem"], analyzer.GetProperty("filter").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["english_possessive", "lowercase", "asciifolding", "model_numbers", "porter_stem"], analyzer.GetProperty("filter").EnumerateArray().Select(f => f.GetString()));
         var mappings = template.GetProperty("template").GetProperty("mappings");
         Assert.Equal("strict", mappings.GetProperty("dynamic").GetString());
         var properties = mappings.GetProperty("properties");

@@ -13,8 +13,11 @@ namespace PakRussia.Search.Indexing.Analysis;
 /// The analysis chain of passage text, titles and sections, the same at index and query time:
 /// apostrophes folded (’ ‘ ʼ ＇ → '), <see cref="StandardTokenizer"/> (UAX#29 words), <see cref="EnglishPossessiveFilter"/>
 /// ("Pakistan’s" → "Pakistan"), <see cref="LowerCaseFilter"/>, <see cref="ASCIIFoldingFilter"/> ("vis-à-vis" → vis a vis)
-/// and, unless <see cref="Stem"/> is off, <see cref="PorterStemFilter"/> ("relations" → "relat").
-/// With <see cref="StopWords"/> on (query words outside phrases) Lucene's English stop words are dropped before stemming.
+/// and, unless <see cref="Stem"/> is off, <see cref="WordDelimiterFilter"/> splitting letters from digits inside a word
+/// (<see cref="ModelNumbers"/>: "Mi-35M" → mi, 35m + 35, m; "JF17" → jf17 + jf, 17) and <see cref="PorterStemFilter"/>
+/// ("relations" → "relat"). With <see cref="StopWords"/> on (query words outside phrases) Lucene's English stop words
+/// are dropped before stemming. The chain the index is written with (<see cref="Writing"/>) also stacks a marked copy
+/// of each word written in capitals (<see cref="CapitalsFilter"/>: "US" → us + =us), which case-sensitive aliases search.
 /// </summary>
 /// <remarks>
 /// The apostrophe mapping is one character for one, so token offsets still point into the original text, which the
@@ -31,8 +34,15 @@ public class PassageAnalyzer : Analyzer
 
     private static readonly NormalizeCharMap Apostrophes = BuildApostrophes();
 
-    /// <summary>The index chain: stemmed, stop words kept (so phrases with them match).</summary>
+    /// <summary>The index chain as queries read it: stemmed, stop words kept (so phrases with them match).</summary>
     public static PassageAnalyzer Index { get; } = new(stem: true, stopWords: false);
+
+    /// <summary>
+    /// The chain the analyzed fields are written with: <see cref="Index"/> plus the marked copies of words in capitals.
+    /// Only the writer and the highlighter (which must see the text as the index does) use it; queries never produce the
+    /// marked terms by analysis, only a case-sensitive alias asks for one.
+    /// </summary>
+    public static PassageAnalyzer Writing { get; } = new(stem: true, stopWords: false, markCapitals: true);
 
     /// <summary>Query words outside phrases: stemmed, stop words dropped.</summary>
     public static PassageAnalyzer QueryWords { get; } = new(stem: true, stopWords: true);
@@ -40,13 +50,16 @@ public class PassageAnalyzer : Analyzer
     /// <summary>Surface words (the <c>words</c> field): the index chain without stemming, for suggestions and expansions.</summary>
     public static PassageAnalyzer Surface { get; } = new(stem: false, stopWords: false);
 
-    protected PassageAnalyzer(bool stem, bool stopWords)
+    protected PassageAnalyzer(bool stem, bool stopWords, bool markCapitals = false)
     {
         Stem = stem;
         StopWords = stopWords;
+        MarkCapitals = markCapitals;
     }
 
     public bool Stem { get; }
+
+    public bool MarkCapitals { get; }
 
     public bool StopWords { get; }
 
@@ -56,6 +69,11 @@ public class PassageAnalyzer : Analyzer
     {
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+        if (MarkCapitals)
+        {
+            stream = new CapitalsFilter(stream);
+        }
+
         stream = new LowerCaseFilter(Version, stream);
         stream = new ASCIIFoldingFilter(stream);
         if (StopWords)
@@ -65,6 +83,7 @@ public class PassageAnalyzer : Analyzer
 
         if (Stem)
         {
+            stream = new WordDelimiterFilter(Version, stream, ModelNumbers.CharTypes, ModelNumbers.Flags, null);
             stream = new PorterStemFilter(stream);
         }
 
