@@ -100,7 +100,7 @@ public static class CorpusEvaluation
             return (text, depth) => ranker.Rank(text, depth).Select(d => d with { DocId = Original(d.DocId) }).ToList();
         }
 
-        var searcher = new Searcher(index.IndexPath);
+        var searcher = new Searcher(index.IndexPath) { TimeBudget = Timeout.InfiniteTimeSpan }; // a batch run: a busy machine must not stop a topic
         var share = options.PassageShare;
         return (text, depth) =>
         {

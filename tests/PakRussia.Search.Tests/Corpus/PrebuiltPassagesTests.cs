@@ -45,7 +45,7 @@ public sealed class PrebuiltPassagesTests
         var index = temp.File("idx");
         var summary = IndexBuilder.BuildFrom(PrebuiltPassages.Read(path, [], null), index, "test");
         Assert.Equal(5, summary.Passages);
-        var hits = new Searcher(index).Search(new SearchRequest { Query = "leased" }).Hits;
+        var hits = new Searcher(index) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Search(new SearchRequest { Query = "leased" }).Hits;
         Assert.Equal("enwiki-12.p1", Assert.Single(hits).PassageId);
     }
 }

@@ -21,7 +21,7 @@ public sealed class CorpusFingerprintTests : IDisposable
     private string Build(string index, bool rebuild = false)
     {
         IndexBuilder.Update(new FolderCorpusSource(_corpus), index, new BuildOptions { Rebuild = rebuild });
-        using var searcher = new Searcher(index);
+        using var searcher = new Searcher(index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         return searcher.CorpusFingerprint();
     }
 
@@ -61,7 +61,7 @@ public sealed class CorpusFingerprintTests : IDisposable
         var index = _temp.File("old");
         var fingerprint = Build(index);
         IndexFolder.SetUserData(index, IndexSchema.ResultsFingerprintKey, "");
-        using var searcher = new Searcher(index);
+        using var searcher = new Searcher(index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         Assert.Equal(fingerprint, searcher.CorpusFingerprint());
         Assert.Equal(fingerprint, searcher.Stats().CorpusFingerprint);
     }

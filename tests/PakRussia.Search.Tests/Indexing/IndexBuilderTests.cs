@@ -36,12 +36,12 @@ public sealed class IndexBuilderTests : IDisposable
         var first = Build();
         Assert.False(first.UpToDate);
         Assert.Equal(5, first.Added);
-        var generation = new Searcher(_index).Stats().Generation;
+        var generation = new Searcher(_index) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Stats().Generation;
 
         var second = Build();
         Assert.True(second.UpToDate);
         Assert.Equal(first.Passages, second.Passages);
-        Assert.Equal(generation, new Searcher(_index).Stats().Generation); // the file was not rewritten
+        Assert.Equal(generation, new Searcher(_index) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Stats().Generation); // the file was not rewritten
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class IndexBuilderTests : IDisposable
         Assert.Equal(1, summary.Removed);
         Assert.Equal(3, summary.Unchanged);
 
-        var searcher = new Searcher(_index);
+        var searcher = new Searcher(_index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         Assert.Equal(1, searcher.Search(new SearchRequest { Query = "zanzibarian" }).Total);
         Assert.Equal(1, searcher.Search(new SearchRequest { Query = "quokka delegation" }).Total);
         Assert.Equal(0, searcher.Search(new SearchRequest { Query = "Druzhba" }).Total); // only in the removed explainer
@@ -78,14 +78,14 @@ public sealed class IndexBuilderTests : IDisposable
         var summary = Build();
         Assert.Equal(1, summary.Updated);
         Assert.Equal(4, summary.Unchanged);
-        Assert.Contains(new Searcher(_index).Documents(), d => d.Title == "Ties that bind");
+        Assert.Contains(new Searcher(_index) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Documents(), d => d.Title == "Ties that bind");
     }
 
     [Fact]
     public void BuildThatDiesMidway_LeavesThePreviousIndexAnswering()
     {
         Build();
-        var before = new Searcher(_index).Search(new SearchRequest { Query = "warm waters" });
+        var before = new Searcher(_index) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Search(new SearchRequest { Query = "warm waters" });
         var files = IndexFolder.Files(_index);
         var hash = IndexFolder.Hash(_index);
         File.WriteAllText(Path.Combine(_corpus, "000_new.txt"), "Another forum post about warm waters and the Arabian Sea.\n");
@@ -95,7 +95,7 @@ public sealed class IndexBuilderTests : IDisposable
         var crash = new BuildOptions { Progress = new CrashAfter(2) };
         Assert.Throws<InvalidOperationException>(() => Build(crash));
 
-        var after = new Searcher(_index).Search(new SearchRequest { Query = "warm waters" });
+        var after = new Searcher(_index) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Search(new SearchRequest { Query = "warm waters" });
         Assert.Equal(before.Total, after.Total);
         Assert.Equal(before.Hits.Select(h => h.PassageId), after.Hits.Select(h => h.PassageId));
         Assert.Equal(files, IndexFolder.Files(_index)); // the rolled-back build left no file behind
@@ -128,7 +128,7 @@ public sealed class IndexBuilderTests : IDisposable
         Assert.Equal(oldPassages, hits.TotalHits);
         Assert.All(hits.ScoreDocs, hit => Assert.NotNull(searcher.Doc(hit.Doc).Get(IndexFields.StoredText)));
         Assert.NotEqual(oldGeneration, IndexFolder.Generation(_index));
-        Assert.True(new Searcher(_index).Stats().Passages > oldPassages);
+        Assert.True(new Searcher(_index) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Stats().Passages > oldPassages);
     }
 
     [Theory]
@@ -153,7 +153,7 @@ public sealed class IndexBuilderTests : IDisposable
         }
 
         var hash = IndexFolder.Hash(_index);
-        var error = Assert.Throws<IndexException>(() => new Searcher(_index).Search(new SearchRequest { Query = "russia" }));
+        var error = Assert.Throws<IndexException>(() => new Searcher(_index) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Search(new SearchRequest { Query = "russia" }));
         Assert.Contains("pakrussia index --rebuild", error.Message);
 
         // search never replaces it silently…
@@ -164,7 +164,7 @@ public sealed class IndexBuilderTests : IDisposable
 
         // …but index --rebuild does.
         Assert.Equal(0, SeedIndex.RunCli("index", "--rebuild", "--index", _index, "--corpus", _corpus).Exit);
-        Assert.True(new Searcher(_index).Search(new SearchRequest { Query = "russia" }).Total > 0);
+        Assert.True(new Searcher(_index) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Search(new SearchRequest { Query = "russia" }).Total > 0);
     }
 
     /// <summary>A file where the index folder should be (an old single-file index, say) is never deleted, not even by --rebuild.</summary>

@@ -57,8 +57,8 @@ public sealed class IndexWriterTests : IDisposable
         Assert.Equal((1, 1, 1), (update.Added, update.Updated, update.Removed));
         IndexBuilder.Update(new FolderCorpusSource(_corpus), rebuilt, new BuildOptions { Rebuild = true });
 
-        using var a = new Searcher(incremental);
-        using var b = new Searcher(rebuilt);
+        using var a = new Searcher(incremental) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
+        using var b = new Searcher(rebuilt) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         foreach (var query in new[] { "energy", "pipeline security", "russia", "\"warm waters\"", "secur*", "-pakistan" })
         {
             var x = a.Search(new SearchRequest { Query = query, PageSize = 20 });
@@ -93,8 +93,8 @@ public sealed class IndexWriterTests : IDisposable
         var two = _temp.File("two");
         IndexBuilder.BuildFrom(documents, one, "synthetic", options: new BuildOptions { Threads = 1 });
         IndexBuilder.BuildFrom(documents, two, "synthetic", options: new BuildOptions { Threads = 2 });
-        using var a = new Searcher(one);
-        using var b = new Searcher(two);
+        using var a = new Searcher(one) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
+        using var b = new Searcher(two) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         foreach (var query in new[] { "pakistan", "energy trade", "moscow OR islamabad" })
         {
             var x = a.Search(new SearchRequest { Query = query, PageSize = 50 });

@@ -63,7 +63,7 @@ public sealed class CorpusLinkTests : IDisposable
     public void Build_LinksOut_TheSecretIsNotSearchableNorListed()
     {
         IndexBuilder.Update(new FolderCorpusSource(_corpus), Index);
-        using var searcher = new Searcher(Index);
+        using var searcher = new Searcher(Index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         Assert.Equal(0, searcher.Search(new SearchRequest { Query = "secretword" }).Total);
         Assert.Equal(0, searcher.Search(new SearchRequest { Query = "nextdoorword" }).Total);
         var paths = searcher.Documents().Select(d => d.Path).ToList();
@@ -75,7 +75,7 @@ public sealed class CorpusLinkTests : IDisposable
     public void Build_LinksInsideTheCorpus_AreStillFollowed()
     {
         var summary = IndexBuilder.Update(new FolderCorpusSource(_corpus), Index);
-        using var searcher = new Searcher(Index);
+        using var searcher = new Searcher(Index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         var paths = searcher.Documents().Select(d => d.Path).ToList();
         Assert.Contains("inside.txt", paths);
         Assert.Contains("inner/target.txt", paths);
@@ -88,7 +88,7 @@ public sealed class CorpusLinkTests : IDisposable
     {
         var summary = IndexBuilder.Update(new FolderCorpusSource(_corpus, new CorpusOptions { FollowLinks = true }), Index);
         Assert.DoesNotContain(summary.Skipped, s => s.Reason.Contains(LinkOut, StringComparison.Ordinal));
-        using var searcher = new Searcher(Index);
+        using var searcher = new Searcher(Index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         Assert.True(searcher.Search(new SearchRequest { Query = "secretword" }).Total > 0);
         Assert.True(searcher.Search(new SearchRequest { Query = "nextdoorword" }).Total > 0);
         var paths = searcher.Documents().Select(d => d.Path).ToList();
@@ -112,7 +112,7 @@ public sealed class CorpusLinkTests : IDisposable
         var summary = IndexBuilder.Update(source, Index);
         var skip = Assert.Single(summary.Skipped, s => s.Path == "swapped.txt");
         Assert.Contains(LinkOut, skip.Reason);
-        using var searcher = new Searcher(Index);
+        using var searcher = new Searcher(Index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         Assert.Equal(0, searcher.Search(new SearchRequest { Query = "secretword" }).Total);
     }
 

@@ -261,7 +261,7 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         SyntheticCorpus.CopySeeds(corpus);
         var index = temp.File("index");
         IndexBuilder.Update(new FolderCorpusSource(corpus), index);
-        using var searcher = new Searcher(index);
+        using var searcher = new Searcher(index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         var old = searcher.Stats();
 
         using var directory = Lucene.Net.Store.FSDirectory.Open(index);

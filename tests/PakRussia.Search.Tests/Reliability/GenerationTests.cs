@@ -23,7 +23,7 @@ public sealed class GenerationTests
     {
         using var folder = new TempFolder();
         var path = BuildManyDocuments(folder, seed: 11);
-        using var searcher = new Searcher(path);
+        using var searcher = new Searcher(path) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         var generation = searcher.Stats().Generation;
 
         // A budget of one tick is always spent by the time the query has been read: deterministic on any machine.
@@ -42,7 +42,7 @@ public sealed class GenerationTests
     {
         using var folder = new TempFolder();
         var path = BuildManyDocuments(folder, seed: 12);
-        using var searcher = new Searcher(path);
+        using var searcher = new Searcher(path) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         using var start = new Barrier(8);
         var generations = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
         {
@@ -59,7 +59,7 @@ public sealed class GenerationTests
     {
         using var folder = new TempFolder();
         var path = BuildManyDocuments(folder, seed: 13);
-        using var searcher = new Searcher(path);
+        using var searcher = new Searcher(path) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         var first = searcher.Search(new SearchRequest { Query = "pakistan" });
         IndexBuilder.BuildFrom([TestDocuments.Make("only", "news", "2020", "Pakistan alone.")], path, "test");
         var second = searcher.Search(new SearchRequest { Query = "pakistan" });

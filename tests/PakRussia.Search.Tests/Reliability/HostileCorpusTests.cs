@@ -84,7 +84,7 @@ public sealed class HostileCorpusTests
             "<html><head><title>Odd page</title></head><body><p>The quaggaword is beside <mark>real element</mark> and &lt;mark&gt;entity&lt;/mark&gt; text and \uE000pua\uE001 here.</p></body></html>");
         var index = temp.File("idx");
         IndexBuilder.Update(new FolderCorpusSource(corpus), index);
-        var searcher = new Searcher(index);
+        var searcher = new Searcher(index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
 
         var text = Assert.Single(searcher.Search(new SearchRequest { Query = "zebraword" }).Hits);
         AssertOnlyRealMarks(text, "zebraword");
@@ -130,7 +130,7 @@ public sealed class HostileCorpusTests
         using var temp = new TempFolder();
         var index = temp.File("idx");
         IndexBuilder.BuildFrom([TestDocuments.Make("imported", "news", "2020", "An okapiword and \uE000forged\uE001 and <mark>x</mark> here.")], index, "test");
-        var hit = Assert.Single(new Searcher(index).Search(new SearchRequest { Query = "okapiword" }).Hits);
+        var hit = Assert.Single(new Searcher(index) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Search(new SearchRequest { Query = "okapiword" }).Hits);
         AssertOnlyRealMarks(hit, "okapiword", cleaned: false);
         Assert.Contains("\uE000forged\uE001", hit.Text);
         Assert.Contains("&lt;mark&gt;x&lt;/mark&gt;", hit.Highlight);
@@ -160,7 +160,7 @@ public sealed class HostileCorpusTests
             for (var i = 0; i < 3; i++)
             {
                 var summary = IndexBuilder.Update(new FolderCorpusSource(corpus), temp.File("idx"), new BuildOptions { Rebuild = i == 0 });
-                var indexed = new Searcher(temp.File("idx")).Search(new SearchRequest { Query = "growword" }).Total > 0;
+                var indexed = new Searcher(temp.File("idx")) { TimeBudget = TestSupport.SeedIndex.QueryBudget }.Search(new SearchRequest { Query = "growword" }).Total > 0;
                 Assert.True(indexed || summary.Skipped.Any(s => s.Path == "growing.txt"), "growing.txt was neither indexed nor reported as skipped");
             }
         }

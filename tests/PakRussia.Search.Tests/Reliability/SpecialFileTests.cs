@@ -61,7 +61,7 @@ public sealed class SpecialFileTests : IDisposable
 
     private void AssertGoodDocumentsKept()
     {
-        using var searcher = new Searcher(Index);
+        using var searcher = new Searcher(Index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         Assert.Equal(1, searcher.Search(new SearchRequest { Query = "goodword" }).Total);
     }
 

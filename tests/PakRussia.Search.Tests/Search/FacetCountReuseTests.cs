@@ -28,7 +28,7 @@ public sealed class FacetCountReuseTests : IDisposable
     [Fact]
     public void Counts_AreExact_SearchAfterSearch()
     {
-        using var searcher = new Searcher(_path);
+        using var searcher = new Searcher(_path) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         foreach (var (query, stem) in new[] { ("pipeline", "pipelin"), ("moscow", "moscow"), ("pipeline", "pipelin"), ("energy", "energi"), ("moscow", "moscow") })
         {
             var response = searcher.Search(new SearchRequest { Query = query });

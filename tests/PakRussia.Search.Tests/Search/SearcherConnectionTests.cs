@@ -13,7 +13,7 @@ public sealed class SearcherConnectionTests
         using var temp = new TempFolder();
         var path = temp.File("idx");
         IndexBuilder.BuildFrom([TestDocuments.Make("a", "news", "2014", "Gwadar port and the warm waters.")], path, "test");
-        var searcher = new Searcher(path);
+        var searcher = new Searcher(path) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         Assert.Equal(1, searcher.Search(new SearchRequest { Query = "gwadar" }).Total);
         Assert.Equal(1, searcher.Search(new SearchRequest { Query = "gwadar", Facets = false }).Total);
 
@@ -32,7 +32,7 @@ public sealed class SearcherConnectionTests
         using var temp = new TempFolder();
         var path = temp.File("idx");
         IndexBuilder.BuildFrom([TestDocuments.Make("a", "news", "2014", "Gwadar port and the warm waters.", "Warm relations with Moscow.")], path, "test");
-        var searcher = new Searcher(path);
+        var searcher = new Searcher(path) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         var totals = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() =>
             searcher.Search(new SearchRequest { Query = i % 2 == 0 ? "warm" : "gwadar", Facets = i % 3 == 0 }).Total)));
         Assert.All(totals.Where((_, i) => i % 2 == 0), t => Assert.Equal(2, t));

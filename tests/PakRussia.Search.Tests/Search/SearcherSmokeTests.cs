@@ -17,7 +17,7 @@ public sealed class SearcherSmokeTests
             TestDocuments.Make("news-b", "news", "2017-02", "Russian desire to access warm waters and the Middle East.", "A <script>alert(1)</script> test about relations."),
             TestDocuments.Make("paper-c", "academic", "2019", "The relation of Pakistan with Central Asia."),
         ], path, "test");
-        var searcher = new Searcher(path);
+        var searcher = new Searcher(path) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
 
         var warm = searcher.Search(new SearchRequest { Query = "warm waters" });
         Assert.Equal(2, warm.Total);

@@ -89,7 +89,7 @@ public sealed class SimilarTests(SeedIndex seeds) : IClassFixture<SeedIndex>
         File.WriteAllText(Path.Combine(corpus, "reposted.txt"), original.Text + "\n");
         var index = temp.File("index");
         IndexBuilder.Update(new FolderCorpusSource(corpus), index);
-        using var searcher = new Searcher(index);
+        using var searcher = new Searcher(index) { TimeBudget = TestSupport.SeedIndex.QueryBudget };
         var copy = searcher.Search(new SearchRequest { Query = "\"North South Gas Pipeline\"", PageSize = 20 }).Hits
             .Single(h => h.DocId != "news-ties-closer" && h.Text == original.Text);
 
