@@ -52,6 +52,7 @@ public static class CliApp
         SearchCommand.Create(output, error),
         ShowCommand.Create(output, error),
         SimilarCommand.Create(output, error),
+        AliasesCommand.Create(output, error),
         QuoteCommand.Create(output, error),
         DocsCommand.Create(output, error),
         PassagesCommand.Create(output, error),

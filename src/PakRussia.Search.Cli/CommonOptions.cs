@@ -11,6 +11,20 @@ public static class CommonOptions
         DefaultValueFactory = _ => "seeds",
     };
 
+    public static Option<bool> NoAliases() => new("--no-aliases")
+    {
+        Description = "Search exactly what was typed: no aliases from the corpus's aliases.txt (see README: Aliases)",
+    };
+
+    /// <summary>
+    /// The alias list of the folder <c>--corpus</c> names, when it was given; otherwise null (the searcher then reads the
+    /// list of the folder the index was built from).
+    /// </summary>
+    public static Querying.Aliases.AliasSource? Aliases(ParseResult parse, Option<string> corpus) =>
+        parse.GetResult(corpus) is { Implicit: false } && parse.GetValue(corpus) is { Length: > 0 } folder
+            ? new Querying.Aliases.AliasSource(Path.Combine(folder, Querying.Aliases.AliasList.FileName))
+            : null;
+
     public static Option<bool> FollowLinks() => new("--follow-links")
     {
         Description = "Also follow symbolic links that point outside the corpus folder (by default they are skipped)",

@@ -32,6 +32,11 @@ public sealed partial class TerminalView(TextWriter output, TextWriter error)
         {
             WriteExplain(explain);
         }
+        else if (response.Expansions.Count > 0)
+        {
+            // The aliases are part of what was searched: say so, and how to search exactly what was typed.
+            output.WriteLine(Dim($"Also searched: {Printable(string.Join("; ", response.Expansions.Select(e => $"{e.Variant} for {e.Typed}")))} (aliases; --no-aliases searches exactly what was typed)"));
+        }
 
         var first = (response.Page - 1) * response.PageSize + 1;
         output.WriteLine(response.Total == 0
@@ -53,6 +58,11 @@ public sealed partial class TerminalView(TextWriter output, TextWriter error)
             if (hit.Missing is { Count: > 0 } missing)
             {
                 output.WriteLine($"     missing: {Printable(string.Join(", ", missing))}");
+            }
+
+            if (hit.Aliases is { Count: > 0 } aliases)
+            {
+                output.WriteLine(Dim($"     alias: {Printable(string.Join("; ", aliases))}"));
             }
 
             if (hit.Duplicates.Count > 0)
@@ -86,6 +96,8 @@ public sealed partial class TerminalView(TextWriter output, TextWriter error)
             output.WriteLine($"  ignored common words: {Printable(string.Join(", ", explain.StopWordsDropped))}");
         if (explain.Expansions.Count > 0)
             output.WriteLine($"  expansions: {Printable(string.Join("; ", explain.Expansions))}");
+        foreach (var alias in explain.Aliases)
+            output.WriteLine($"  alias: {Printable(alias)}");
         output.WriteLine();
     }
 

@@ -1,3 +1,4 @@
+using PakRussia.Search.Querying.Aliases;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -30,7 +31,11 @@ public static class WebServer
         builder.Services.AddSingleton(services =>
         {
             var effective = services.GetRequiredService<WebServerOptions>();
-            return new Searcher(effective.IndexPath) { TimeBudget = effective.QueryTimeBudget };
+            return new Searcher(effective.IndexPath)
+            {
+                TimeBudget = effective.QueryTimeBudget,
+                Aliases = effective.CorpusPath is { } corpus ? new AliasSource(Path.Combine(corpus, AliasList.FileName)) : null,
+            };
         });
         builder.Services.AddSingleton(services => new QueryAdmission(services.GetRequiredService<WebServerOptions>()));
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);

@@ -20,6 +20,7 @@ public static class SearchCommand
             Description = "Require every word (a query of three or more words otherwise also lists passages with fewer of them, after those with all)",
         };
         var strict = new Option<bool>("--strict") { Description = "A malformed query is an error (exit 2) instead of being repaired" };
+        var noAliases = CommonOptions.NoAliases();
         var filters = new FilterOptions();
         var sort = new Option<string>("--sort") { Description = "relevance (default), date (newest first) or date-asc", DefaultValueFactory = _ => "relevance" };
         var top = new Option<int>("--top") { Description = "Hits per page (1-100)", DefaultValueFactory = _ => 10 };
@@ -41,7 +42,7 @@ public static class SearchCommand
         };
         var command = new Command("search", "Search passages: BM25 ranking, highlights, facets and filters")
         {
-            query, corpus, followLinks, index, json, any, all, strict,
+            query, corpus, followLinks, index, json, any, all, strict, noAliases,
         };
         filters.AddTo(command);
         foreach (var option in new Option[] { sort, top, page, explain, style, export, budget, snapshot })
@@ -57,6 +58,7 @@ public static class SearchCommand
                 Any = parse.GetValue(any),
                 All = parse.GetValue(all),
                 Strict = parse.GetValue(strict),
+                NoAliases = parse.GetValue(noAliases),
                 Sort = ParseSort(parse.GetValue(sort)),
                 PageSize = parse.GetValue(top),
                 Page = parse.GetValue(page),
@@ -73,7 +75,11 @@ public static class SearchCommand
             var budgetMs = parse.GetValue(budget);
             if (budgetMs < 0)
                 throw new SearchRequestException($"--budget-ms must be 0 (no limit) or more (got {budgetMs}).");
-            var searcher = new Searcher(path) { TimeBudget = budgetMs == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(budgetMs) };
+            var searcher = new Searcher(path)
+            {
+                TimeBudget = budgetMs == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(budgetMs),
+                Aliases = CommonOptions.Aliases(parse, corpus),
+            };
             var snapshotPath = parse.GetValue(snapshot);
             if (snapshotPath is { Length: 0 })
                 throw new UsageException("--snapshot needs a file name");

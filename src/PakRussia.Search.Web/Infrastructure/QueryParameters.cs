@@ -116,7 +116,7 @@ public static class QueryParameters
     }
 
     /// <summary>
-    /// The search parameters /api/search and /api/export share: q, source, year, from, to, doc, author, sort, any, strict.
+    /// The search parameters /api/search and /api/export share: q, source, year, from, to, doc, author, sort, any, all, strict, aliases.
     /// Paging and output options are each endpoint's own.
     /// </summary>
     public static SearchRequest SearchRequest(IQueryCollection query) => Filters(query) with
@@ -126,7 +126,11 @@ public static class QueryParameters
         Any = Bool(query["any"], "any"),
         All = Bool(query["all"], "all"),
         Strict = Bool(query["strict"], "strict"),
+        NoAliases = NoAliases(query),
     };
+
+    /// <summary><c>aliases=false</c> (or off, 0, no): search exactly what was typed. Aliases are on unless said otherwise.</summary>
+    public static bool NoAliases(IQueryCollection query) => query.ContainsKey("aliases") && !Bool(query["aliases"], "aliases");
 
     /// <summary>The metadata filters alone: source, year, from, to, doc, author (search, export, similar).</summary>
     public static SearchRequest Filters(IQueryCollection query) => new()

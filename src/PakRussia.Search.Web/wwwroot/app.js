@@ -63,7 +63,7 @@
   // ---------- state and URL ----------
 
   function emptyState() {
-    return { q: '', source: [], year: [], doc: [], author: [], from: '', to: '', sort: 'relevance', page: 1, fp: '' };
+    return { q: '', source: [], year: [], doc: [], author: [], from: '', to: '', sort: 'relevance', page: 1, fp: '', aliases: true };
   }
 
   function readUrl() {
@@ -78,6 +78,7 @@
     const page = parseInt(params.get('page') || '1', 10);
     s.page = Number.isFinite(page) && page > 0 ? page : 1;
     s.fp = (params.get('fp') || '').slice(0, 100);
+    s.aliases = !['false', 'off', '0', 'no'].includes((params.get('aliases') || '').toLowerCase());
     return s;
   }
 
@@ -90,6 +91,7 @@
     if (s.sort !== 'relevance') params.set('sort', s.sort);
     if (s.page > 1) params.set('page', String(s.page));
     if (s.fp) params.set('fp', s.fp);
+    if (!s.aliases) params.set('aliases', 'false');
     return params.toString();
   }
 
@@ -117,6 +119,7 @@
   function syncControls() {
     if (document.activeElement !== box || box.value.trim() !== state.q.trim()) box.value = state.q;
     $('sort').value = state.sort;
+    $('aliases').checked = state.aliases;
     document.title = state.q ? `${state.q} – PakRussia Search` : 'PakRussia Search';
   }
 
@@ -231,6 +234,12 @@
     for (const warning of response.warnings || []) {
       notices.appendChild(el('p', { class: 'warning' }, el('span', { class: 'visually-hidden' }, 'Note: '), warning));
     }
+    if (response.expansions && response.expansions.length > 0) {
+      // The aliases are part of what was searched: say which, from which line, and offer the exact search.
+      notices.appendChild(el('p', { class: 'aliases-note' }, 'Also searched: ',
+        response.expansions.map((e) => el('span', { class: 'alias', title: e.text }, `${e.variant} for ${e.typed} (${e.file} line ${e.line})`)).flatMap((x, i) => (i ? ['; ', x] : [x])),
+        ' — ', el('button', { type: 'button', class: 'link-button exact-search', onclick: () => navigate({ aliases: false }) }, 'search exactly what I typed')));
+    }
     if (response.suggestion) {
       notices.appendChild(el('p', { class: 'did-you-mean' }, 'Did you mean ',
         el('button', { type: 'button', class: 'link-button suggestion', onclick: () => navigate({ q: response.suggestion }) }, response.suggestion),
@@ -263,6 +272,9 @@
       textBlock,
       hit.missing && hit.missing.length > 0
         ? el('p', { class: 'missing' }, el('span', { class: 'muted' }, 'Missing: '), hit.missing.map((w) => el('s', null, w)).flatMap((w, i) => (i ? [', ', w] : [w])))
+        : null,
+      hit.aliases && hit.aliases.length > 0
+        ? el('p', { class: 'alias-matches muted' }, hit.aliases.join('; '))
         : null,
       el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'open-context', onclick: (e) => openContext(hit.passageId, e.currentTarget) }, 'Context'),
@@ -658,6 +670,7 @@
   });
 
   $('sort').addEventListener('change', () => navigate({ sort: $('sort').value }));
+  $('aliases').addEventListener('change', () => navigate({ aliases: $('aliases').checked }));
 
   $('clear-filters').addEventListener('click', () => navigate({ source: [], year: [], doc: [], author: [], from: '', to: '' }));
 

@@ -142,6 +142,11 @@ internal sealed class CorpusFileEnumerator(CorpusOptions options)
             return;
         }
 
+        if (relative == options.AliasesFileName)
+        {
+            return; // the alias list, read at query time (Querying/Aliases): not a document, and editing it needs no rebuild
+        }
+
         var extension = Path.GetExtension(relative);
         if (!options.Extensions.Contains(extension))
         {

@@ -9,6 +9,11 @@ public sealed record CorpusOptions
     /// <summary>Name of the metadata manifest inside the corpus folder; it is never read as a document.</summary>
     public string ManifestFileName { get; init; } = "manifest.json";
 
+    /// <summary>The alias list at the top of the corpus folder: searches read it, the indexer leaves it out.</summary>
+    public string AliasesFileName { get; init; } = DefaultAliasesFileName;
+
+    public const string DefaultAliasesFileName = "aliases.txt";
+
     /// <summary>
     /// Follow symbolic links whose target lies outside the corpus folder (default false: such a link is skipped with
     /// the reason "link points outside the corpus"). Links that stay inside the folder are always followed.

@@ -42,6 +42,9 @@ public sealed record CompiledQuery
 
     /// <summary>How the query was read: the Lucene query, filters, dropped stop words, expansions.</summary>
     public QueryExplanation? Explanation { get; init; }
+
+    /// <summary>Every alias the query was also searched as (none with aliases off).</summary>
+    public IReadOnlyList<Aliases.AliasUse> Aliases { get; init; } = [];
 }
 
 /// <summary>One required word (or phrase, or group) of a query: its Lucene clause and the text typed for it.</summary>
@@ -70,6 +73,8 @@ public sealed record QueryExplanation
     public IReadOnlyList<string> Expansions { get; init; } = [];
     /// <summary>For a sentence-like query: how many of its words a passage needs ("at least 3 of the 4 words: …").</summary>
     public string? MostWords { get; init; }
+    /// <summary>Aliases searched too: "Soviet Union also searched as USSR (aliases.txt line 3)".</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 }
 
 /// <summary>Options for compiling a query.</summary>
@@ -90,6 +95,8 @@ public sealed record QueryOptions
     public QueryLimits Limits { get; init; } = QueryLimits.Default;
     /// <summary>The fields a bare word searches and their boosts; the index's text, title and section unless set.</summary>
     public IReadOnlyDictionary<string, float>? Fields { get; init; }
+    /// <summary>The alias list names are also searched by; null or empty: exactly what was typed.</summary>
+    public Aliases.AliasList? Aliases { get; init; }
 }
 
 /// <summary>

@@ -24,7 +24,7 @@ namespace PakRussia.Search.Querying;
 /// </list>
 /// Problems go through <see cref="QueryReading.Problem"/>: errors in strict mode, repairs with a warning otherwise.
 /// </summary>
-internal sealed class PassageQueryParser : QueryParser
+internal sealed partial class PassageQueryParser : QueryParser
 {
     /// <summary>Stands for a bare <c>~</c> (Lucene gives the default for it): 2 edits, or 1 for words of at most 4 letters.</summary>
     private const float DefaultFuzzy = 0.5f;
@@ -96,6 +96,15 @@ internal sealed class PassageQueryParser : QueryParser
     /// <summary>The text's words over <paramref name="field"/> (or every search field with its boost): a term, or a phrase.</summary>
     private Query? Words(string? field, string text, bool quoted, int slop, bool typed = true)
     {
+        if (typed && _reading.Aliases is { Entries.Count: > 0 } aliases)
+        {
+            var bare = quoted && slop == 0 && _reading.BareNames.Contains(text);
+            if (WithAliases(aliases, field, text, quoted && !bare, slop, bare) is { } aliased)
+            {
+                return aliased;
+            }
+        }
+
         var keepStopWords = quoted || _reading.KeepStopWords;
         var analyzer = keepStopWords ? PassageAnalyzer.Index : PassageAnalyzer.QueryWords;
         var fields = field is null ? _fields : new Dictionary<string, float> { [field] = 1f };
@@ -126,13 +135,7 @@ internal sealed class PassageQueryParser : QueryParser
 
         if (!keepStopWords && typed)
         {
-            foreach (var word in StopWordsIn(text))
-            {
-                if (!_reading.StopWordsDropped.Contains(word))
-                {
-                    _reading.StopWordsDropped.Add(word);
-                }
-            }
+            NoteStopWords(text);
         }
 
         if (clauses.Count == 0)
@@ -151,11 +154,27 @@ internal sealed class PassageQueryParser : QueryParser
         var result = clauses.Count == 1 ? clauses[0] : Any(clauses);
         if (typed)
         {
-            _reading.Words.Add(text);
-            _reading.WordsOf[result] = [text];
+            NoteTyped(text, result);
         }
 
         return result;
+    }
+
+    private void NoteStopWords(string text)
+    {
+        foreach (var word in StopWordsIn(text))
+        {
+            if (!_reading.StopWordsDropped.Contains(word))
+            {
+                _reading.StopWordsDropped.Add(word);
+            }
+        }
+    }
+
+    private void NoteTyped(string text, Query result)
+    {
+        _reading.Words.Add(text);
+        _reading.WordsOf[result] = [text];
     }
 
     /// <summary>The stop words among the text's words (a plain word is checked as it is; anything else is analyzed).</summary>

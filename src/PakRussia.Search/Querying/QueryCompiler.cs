@@ -45,12 +45,18 @@ public static class QueryCompiler
             tokens = text.Tokens(out _);
         }
 
+        IReadOnlyList<string> names = [];
+        if (options.Aliases is { } aliases && (names = Aliases.AliasGrouping.Quote(text, tokens, aliases)).Count > 0)
+        {
+            tokens = text.Tokens(out _);
+        }
+
         var fields = options.Fields ?? IndexFields.SearchBoosts;
-        var (parsed, reading) = Parse(text, tokens, options, vocabulary, fields, warnings, keepStopWords: false);
+        var (parsed, reading) = Parse(text, tokens, options, vocabulary, fields, warnings, keepStopWords: false, names);
         if (!reading.HasText && reading.StopWordsDropped.Count > 0)
         {
             var stopWords = reading.StopWordsDropped;
-            (parsed, reading) = Parse(text, text.Tokens(out _), options, vocabulary, fields, warnings, keepStopWords: true);
+            (parsed, reading) = Parse(text, text.Tokens(out _), options, vocabulary, fields, warnings, keepStopWords: true, names);
             warnings.Add($"the query has only stop words ({string.Join(", ", stopWords)}); searched for them anyway");
         }
         else if (reading.StopWordsDropped.Count > 0)
@@ -79,8 +85,10 @@ public static class QueryCompiler
             HasText = reading.HasText,
             Warnings = warnings.Distinct().ToList(),
             Words = reading.Words,
+            Aliases = reading.AliasUses,
             Explanation = new QueryExplanation(parsed)
             {
+                Aliases = reading.AliasUses.Select(u => u.Searched).Concat(reading.AliasNotes).ToList(),
                 Filters = reading.Filters,
                 StopWordsDropped = reading.StopWordsDropped,
                 Expansions = reading.Expansions,
@@ -98,7 +106,7 @@ public static class QueryCompiler
     /// (strict). Returns null for a query with nothing searchable left.
     /// </summary>
     private static (Query? Query, QueryReading Reading) Parse(QueryText text, List<Lucene.Net.QueryParsers.Classic.Token> lexed, QueryOptions options,
-        IVocabulary? vocabulary, IReadOnlyDictionary<string, float> fields, List<string> warnings, bool keepStopWords)
+        IVocabulary? vocabulary, IReadOnlyDictionary<string, float> fields, List<string> warnings, bool keepStopWords, IReadOnlyList<string> names)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -111,6 +119,8 @@ public static class QueryCompiler
                 Vocabulary = vocabulary,
                 Tokens = tokens,
                 KeepStopWords = keepStopWords,
+                Aliases = options.Aliases,
+                BareNames = names,
             };
             if (text.Parsed.Trim().Length == 0)
             {
@@ -165,6 +175,7 @@ public static class QueryCompiler
             Vocabulary = vocabulary,
             Tokens = literal.Tokens(out _),
             KeepStopWords = keepStopWords,
+            Aliases = options.Aliases,
         };
         if (!keepStopWords)
         {

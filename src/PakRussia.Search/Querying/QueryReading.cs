@@ -16,6 +16,14 @@ internal sealed class QueryReading
     public required IReadOnlyList<Token> Tokens { get; init; }
     /// <summary>Search stop words too (the query has nothing else).</summary>
     public bool KeepStopWords { get; init; }
+    /// <summary>The alias list in force, or null.</summary>
+    public Aliases.AliasList? Aliases { get; init; }
+    /// <summary>Names typed as bare words that <see cref="Aliases.AliasGrouping"/> put in quotes: searched as words, not as a phrase.</summary>
+    public IReadOnlyList<string> BareNames { get; init; } = [];
+    /// <summary>The aliases searched so far.</summary>
+    public List<Aliases.AliasUse> AliasUses { get; } = [];
+    /// <summary>Words searched differently because of the list ("us: not where written in capitals").</summary>
+    public List<string> AliasNotes { get; } = [];
 
     public List<string> Warnings { get; } = [];
     public List<string> StopWordsDropped { get; } = [];

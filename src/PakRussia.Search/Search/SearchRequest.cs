@@ -15,6 +15,8 @@ public sealed record SearchRequest
     public bool PlainText { get; init; }
     /// <summary>A malformed query is an error instead of being repaired.</summary>
     public bool Strict { get; init; }
+    /// <summary>Search exactly what was typed: no alias of the corpus's alias list, no case-sensitive names.</summary>
+    public bool NoAliases { get; init; }
     public IReadOnlyList<string> Sources { get; init; } = [];
     public IReadOnlyList<int> Years { get; init; } = [];
     /// <summary>Lower date bound: a year ("2014"), a month ("2014-03") or a day ("2014-03-05").</summary>

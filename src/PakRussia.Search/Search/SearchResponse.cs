@@ -21,6 +21,8 @@ public sealed record SearchResponse
     /// <summary>A corrected query when this one found nothing or very little.</summary>
     public string? Suggestion { get; init; }
     public QueryExplanation? Explain { get; init; }
+    /// <summary>The aliases the query's names were also searched as (aliases.txt); empty with aliases off or none in the query.</summary>
+    public IReadOnlyList<AliasExpansion> Expansions { get; init; } = [];
     /// <summary>The corpus fingerprint of the generation that answered (see <see cref="Indexing.ResultsFingerprint"/>).</summary>
     public string? CorpusFingerprint { get; init; }
     /// <summary>The index generation that answered (one per build); not in the JSON body (the API sends it as X-Index-Generation).</summary>
@@ -62,7 +64,12 @@ public sealed record SearchHit
     /// <summary>Ids of passages that repeat this one word for word (collapsed into this hit).</summary>
     public IReadOnlyList<string> Duplicates { get; init; } = [];
     public required string Citation { get; init; }
+    /// <summary>The aliases this passage matched by ("USSR matched as an alias of Soviet Union (aliases.txt line 3)"); null when none.</summary>
+    public IReadOnlyList<string>? Aliases { get; init; }
 }
+
+/// <summary>A name of the query also searched as an alias: <see cref="Typed"/> as <see cref="Variant"/>, from <see cref="File"/> line <see cref="Line"/>.</summary>
+public sealed record AliasExpansion(string Typed, string Variant, string File, int Line, string Text);
 
 /// <summary>A match's character offsets.</summary>
 public readonly record struct MatchSpan(int Start, int End);

@@ -6,6 +6,7 @@ using PakRussia.Search.Citations;
 using PakRussia.Search.Indexing;
 using PakRussia.Search.Passages;
 using PakRussia.Search.Querying;
+using PakRussia.Search.Querying.Aliases;
 
 namespace PakRussia.Search.Search;
 
@@ -26,6 +27,44 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// it is and throws <see cref="QueryTimeoutException"/>. <see cref="Timeout.InfiniteTimeSpan"/> or zero: no budget.
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = SearchLimits.DefaultTimeBudget;
+
+    /// <summary>
+    /// The alias list searches use (<c>aliases.txt</c>, read again when it changes); unless set, the one in the corpus
+    /// folder the index was built from, if it was built from a folder.
+    /// </summary>
+    public AliasSource? Aliases { get; init; }
+
+    private AliasSource? _recordedAliases;
+
+    /// <summary>The alias list in force for searches of <paramref name="generation"/> (empty when there is none).</summary>
+    public AliasList AliasesOf(IndexGeneration generation)
+    {
+        if (Aliases is { } configured)
+        {
+            return configured.Current();
+        }
+
+        if (!generation.Commit.UserData.TryGetValue(IndexSchema.SourceKey, out var source) || !source.StartsWith(FolderCorpusSource.DescriptionPrefix, StringComparison.Ordinal))
+        {
+            return AliasList.Empty;
+        }
+
+        var path = Path.Combine(source[FolderCorpusSource.DescriptionPrefix.Length..], AliasList.FileName);
+        var recorded = _recordedAliases;
+        if (recorded is null || recorded.Path != Path.GetFullPath(path))
+        {
+            _recordedAliases = recorded = new AliasSource(path);
+        }
+
+        return recorded.Current();
+    }
+
+    /// <summary>The alias list in force now.</summary>
+    public AliasList CurrentAliases()
+    {
+        using var lease = _generations.Acquire();
+        return AliasesOf(lease.Generation);
+    }
 
     /// <summary>Sorts that make every ranking the same whatever the build's document order: ties by document id, then passage.</summary>
     private static readonly SortField[] TieBreak =
@@ -107,7 +146,8 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         {
             budget.Check();
             var hit = MakeHit(generation, scored, highlight, request.Style);
-            hits.Add(missing?.Of(scored.Doc) is { Count: > 0 } lacks ? hit with { Missing = lacks } : hit);
+            hit = missing?.Of(scored.Doc) is { Count: > 0 } lacks ? hit with { Missing = lacks } : hit;
+            hits.Add(compiled.Aliases.Count > 0 ? hit with { Aliases = AliasesMatched(hit, compiled.Aliases) } : hit);
         }
 
         var facets = collector.Facets(docId => generation.Records.Find(docId)?.Metadata.Title);
@@ -125,13 +165,38 @@ public sealed partial class Searcher(string indexPath) : IDisposable
             Facets = facets,
             Suggestion = collector.Total < 3 && compiled.Words.Count > 0 ? DidYouMean(request.Query, generation.Vocabulary) : null,
             Explain = request.Explain ? compiled.Explanation : null,
+            Expansions = compiled.Aliases.Select(u => new AliasExpansion(u.Typed, u.Variant, u.File, u.Line, u.Searched)).ToList(),
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
     }
 
-    private static CompiledQuery Compile(IndexGeneration generation, SearchRequest request) =>
-        QueryCompiler.Compile(request.Query,
-            new QueryOptions { Strict = request.Strict, AnyWord = request.Any, AllWords = request.All, PlainText = request.PlainText, Fields = request.Fields }, generation.Vocabulary);
+    /// <summary>The aliases among a hit's marked words: a mark that reads as one of the variants searched.</summary>
+    private static IReadOnlyList<string>? AliasesMatched(SearchHit hit, IReadOnlyList<AliasUse> uses)
+    {
+        var matched = new List<string>();
+        foreach (var mark in hit.Matches)
+        {
+            var marked = hit.Text[mark.Start..mark.End];
+            foreach (var use in uses)
+            {
+                if (use.IsWrittenIn(marked) && !matched.Contains(use.Matched))
+                {
+                    matched.Add(use.Matched);
+                }
+            }
+        }
+
+        return matched.Count == 0 ? null : matched;
+    }
+
+    private CompiledQuery Compile(IndexGeneration generation, SearchRequest request)
+    {
+        var aliases = request.NoAliases ? null : AliasesOf(generation);
+        var compiled = QueryCompiler.Compile(request.Query,
+            new QueryOptions { Strict = request.Strict, AnyWord = request.Any, AllWords = request.All, PlainText = request.PlainText, Fields = request.Fields, Aliases = aliases },
+            generation.Vocabulary);
+        return aliases is { Problems.Count: > 0 } ? compiled with { Warnings = [.. compiled.Warnings, .. aliases.Problems.Select(p => p.ToString())] } : compiled;
+    }
 
     /// <summary>What <see cref="CollectWithFallback"/> collected, with which query, and how.</summary>
     /// <param name="Collector">Totals and facets.</param>

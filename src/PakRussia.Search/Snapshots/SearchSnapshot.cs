@@ -75,6 +75,8 @@ public sealed record SnapshotSearch
     /// <summary>Every word required (<c>--all</c>); absent (false) in files written before it existed.</summary>
     public bool All { get; init; }
     public bool Strict { get; init; }
+    /// <summary>Searched exactly as typed, without the corpus's aliases (absent in snapshots saved before aliases: false).</summary>
+    public bool NoAliases { get; init; }
     public IReadOnlyList<string> Sources { get; init; } = [];
     public IReadOnlyList<int> Years { get; init; } = [];
     public string? From { get; init; }
@@ -92,6 +94,7 @@ public sealed record SnapshotSearch
         Any = request.Any,
         All = request.All,
         Strict = request.Strict,
+        NoAliases = request.NoAliases,
         Sources = request.Sources,
         Years = request.Years,
         From = request.From,
@@ -130,6 +133,7 @@ public sealed record SnapshotSearch
             Any = Any,
             All = All,
             Strict = Strict,
+            NoAliases = NoAliases,
             Sources = Sources,
             Years = Years,
             From = From,
