@@ -52,6 +52,8 @@ public static class CliApp
         SearchCommand.Create(output, error),
         ShowCommand.Create(output, error),
         SimilarCommand.Create(output, error),
+        KwicCommand.Create(output, error),
+        CollocatesCommand.Create(output, error),
         QuoteCommand.Create(output, error),
         DocsCommand.Create(output, error),
         PassagesCommand.Create(output, error),
