@@ -15,9 +15,13 @@ internal sealed class KwicTokens
     private readonly List<(int Position, int Start, int End, string Word)> _tokens = [];
     private readonly Dictionary<int, int> _byPosition = [];
 
-    public KwicTokens(string text)
+    /// <param name="text">The passage text as stored.</param>
+    /// <param name="through">The last position needed: analysis stops past it (collocates and sorts need only a few
+    /// words after the last match, and the tokenizer is most of their cost).</param>
+    public KwicTokens(string text, int through = int.MaxValue)
     {
         Text = text;
+        Through = through;
         using var stream = PassageAnalyzer.Surface.GetTokenStream(IndexFields.Text, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -27,6 +31,11 @@ internal sealed class KwicTokens
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
+            if (position > through)
+            {
+                break;
+            }
+
             var start = Math.Clamp(offset.StartOffset, 0, text.Length);
             var end = Math.Clamp(offset.EndOffset, start, text.Length);
             _byPosition[position] = _tokens.Count;
@@ -37,6 +46,9 @@ internal sealed class KwicTokens
     }
 
     public string Text { get; }
+
+    /// <summary>The last position analyzed (<see cref="int.MaxValue"/>: the whole text).</summary>
+    public int Through { get; }
 
     /// <summary>The surface word at <paramref name="position"/>, or null (before the first word, past the last, or a gap).</summary>
     public string? WordAt(int position) => _byPosition.TryGetValue(position, out var i) ? _tokens[i].Word : null;

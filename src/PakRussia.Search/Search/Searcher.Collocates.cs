@@ -28,6 +28,7 @@ public sealed partial class Searcher
             var pass = MatchPass(generation, budget, request.Search, countFacets: false);
             var occurrences = KwicSpans.Occurrences(generation, pass.Spans, pass.Matched, budget, KwicLimits.MaxOccurrences);
             var tokens = new PassageTokens(generation);
+            tokens.Reach(occurrences, request.Window);
             var ticks = new Countdown(budget);
             var counts = new Dictionary<string, long>(StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -40,6 +40,8 @@ public sealed partial class Searcher
                 occurrences = WithCopies(generation, occurrences, copyOf);
             }
 
+            // How far each passage is analyzed: the near window, two words for the sorts, the width for lines shown.
+            tokens.Reach(occurrences, Math.Max(near is null ? 0 : request.Window, request.Sort is KwicSort.Document or KwicSort.Date ? 0 : 2));
             if (near is not null)
             {
                 occurrences = occurrences.Where(o =>
@@ -280,6 +282,7 @@ public sealed partial class Searcher
     private static KwicLine? Line(IndexGeneration generation, PassageTokens tokens, Occurrence occurrence, int width, CitationStyle style, Dictionary<int, int> copyOf)
     {
         var passage = PassageRecord.Read(generation.Doc(occurrence.Doc));
+        tokens.Reach([occurrence], width);
         var entry = generation.Records.Find(passage.DocId)
             ?? throw new IndexException($"The index is inconsistent: the record of {passage.DocId} is missing. {IndexDirectory.RebuildHint}");
         var words = tokens.Of(occurrence.Doc, passage.Text);
@@ -354,18 +357,51 @@ public sealed partial class Searcher
         }
     }
 
-    /// <summary>Passages' words by position (<see cref="KwicTokens"/>), each passage read and analyzed once per request.</summary>
+    /// <summary>
+    /// Passages' words by position (<see cref="KwicTokens"/>), each passage read and analyzed once per request, up to
+    /// the furthest position the request needs in it (<see cref="Reach"/>).
+    /// </summary>
     private sealed class PassageTokens(IndexGeneration generation)
     {
-        private static readonly ISet<string> TextOnly = new HashSet<string> { IndexFields.StoredText };
         private readonly Dictionary<int, KwicTokens> _tokens = [];
+        private readonly Dictionary<int, int> _reach = [];
+
+        /// <summary>Says how far each passage will be read: <paramref name="after"/> words past its last occurrence.</summary>
+        public void Reach(IEnumerable<Occurrence> occurrences, int after)
+        {
+            foreach (var o in occurrences)
+            {
+                var through = o.End - 1 + after;
+                if (!_reach.TryGetValue(o.Doc, out var known) || known < through)
+                    _reach[o.Doc] = through;
+            }
+        }
 
         public KwicTokens Of(int doc, string? text = null)
         {
-            if (_tokens.TryGetValue(doc, out var tokens))
+            var through = _reach.TryGetValue(doc, out var reach) ? reach : int.MaxValue;
+            // Analyzed before for less (a sort's two words), now needed further (a line's context): again, further.
+            if (_tokens.TryGetValue(doc, out var tokens) && tokens.Through >= through)
                 return tokens;
-            text ??= generation.Doc(doc, TextOnly).Get(IndexFields.StoredText) ?? "";
-            return _tokens[doc] = new KwicTokens(text);
+            if (text is null)
+            {
+                var visitor = new TextVisitor();
+                generation.Doc(doc, visitor);
+                text = visitor.Text ?? "";
+            }
+
+            return _tokens[doc] = new KwicTokens(text, through);
+        }
+
+        /// <summary>Reads the stored text alone and stops there (the other stored fields are not decoded).</summary>
+        private sealed class TextVisitor : StoredFieldVisitor
+        {
+            public string? Text { get; private set; }
+
+            public override Status NeedsField(FieldInfo fieldInfo) =>
+                Text is not null ? Status.STOP : fieldInfo.Name == IndexFields.StoredText ? Status.YES : Status.NO;
+
+            public override void StringField(FieldInfo fieldInfo, string value) => Text = value;
         }
     }
 }
