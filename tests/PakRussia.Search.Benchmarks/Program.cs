@@ -12,7 +12,7 @@ using PakRussia.Search.Web;
 //   build-parts --passages real.jsonl [--limit 100000] [--workdir DIR]
 //   serve  --index DIR [--port 5099] [--rps 1000000]
 //   similar --index DIR [--count 200] [--repeat 3]
-//   kwic   --index DIR [--count 50] [--repeat 3]   (concordance and collocates, issue 16)
+//   kwic   --index DIR [--count 50] [--repeat 3] [--source document]   (concordance and collocates, issue 16)
 static string Arg(string[] args, string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -77,7 +77,7 @@ switch (args[0])
     }
     case "kwic":
     {
-        foreach (var result in KwicBench.Measure(index, int.Parse(Arg(args, "--count", "50")), int.Parse(Arg(args, "--repeat", "3"))))
+        foreach (var result in KwicBench.Measure(index, int.Parse(Arg(args, "--count", "50")), int.Parse(Arg(args, "--repeat", "3")), Arg(args, "--source", "document")))
         {
             Console.WriteLine(result.ToJsonString(JsonDefaults.Web));
         }

@@ -32,6 +32,8 @@ public sealed record CollocateResponse
     public required long Occurrences { get; init; }
     /// <summary>Words in the subcorpus (every searchable passage that passes the filters): N in the scores.</summary>
     public required long SubcorpusWords { get; init; }
+    /// <summary>True when <see cref="SubcorpusWords"/> is estimated (a filtered subcorpus of more than 20,000 passages).</summary>
+    public bool SubcorpusWordsEstimated { get; init; }
     /// <summary>"logdice", "frequency" or "ll".</summary>
     public required string Sort { get; init; }
     public required int MinFrequency { get; init; }

@@ -47,7 +47,10 @@ public sealed partial class Searcher
 
             var selections = new FacetSelections(request.Search);
             var subcorpus = selections.IsEmpty ? null : Subcorpus(generation, budget, selections);
-            var words = SubcorpusWords(generation, subcorpus, ticks);
+            var (words, estimated) = SubcorpusWords(generation, subcorpus, ticks);
+            var warnings = new List<string>(pass.Warnings);
+            if (estimated)
+                warnings.Add($"The filtered subcorpus has more than {ExactSubcorpusPassages:N0} passages: its word count (N in G²) is estimated from its passages and the index's average passage length.");
             var fx = (long)occurrences.Count;
             var candidates = counts.Where(c => c.Value >= request.MinFrequency).ToList();
             var stems = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -85,7 +88,8 @@ public sealed partial class Searcher
                 IncludeStopWords = request.IncludeStopWords,
                 Candidates = collocates.Count,
                 Collocates = ordered.ThenBy(c => c.Word, StringComparer.Ordinal).Take(request.Top).ToList(),
-                Warnings = pass.Warnings.Distinct().ToList(),
+                SubcorpusWordsEstimated = estimated,
+                Warnings = warnings.Distinct().ToList(),
                 TookMs = Elapsed(clock),
                 Generation = generation.Id,
             };
@@ -112,15 +116,27 @@ public sealed partial class Searcher
     private static FixedBitSet?[] Subcorpus(IndexGeneration generation, QueryBudget budget, FacetSelections selections) =>
         Matches(generation, budget, new MatchAllDocsQuery(), selections, countFacets: false).Matched;
 
+    /// <summary>Filtered subcorpora up to this many passages have their words counted exactly (stored word counts).</summary>
+    internal const int ExactSubcorpusPassages = 20_000;
+
     /// <summary>
-    /// N: the words of the subcorpus. The whole index: the text field's token count (<c>sumTotalTermFreq</c>). Filtered:
-    /// the passages' stored word counts, added up (the index has no per-passage length in doc values).
+    /// N: the words of the subcorpus. The whole index: the text field's token count (<c>sumTotalTermFreq</c>). Filtered,
+    /// up to <see cref="ExactSubcorpusPassages"/> passages: their stored word counts added up (the index has no
+    /// per-passage length in doc values); larger: its passages times the index's average words per passage (estimated).
     /// </summary>
-    private static long SubcorpusWords(IndexGeneration generation, FixedBitSet?[]? subcorpus, Countdown ticks)
+    private static (long Words, bool Estimated) SubcorpusWords(IndexGeneration generation, FixedBitSet?[]? subcorpus, Countdown ticks)
     {
         var reader = generation.IndexReader;
+        var all = Math.Max(0, reader.GetSumTotalTermFreq(IndexFields.Text));
         if (subcorpus is null)
-            return Math.Max(0, reader.GetSumTotalTermFreq(IndexFields.Text));
+            return (all, false);
+        var passages = subcorpus.Sum(bits => bits?.Cardinality ?? 0L);
+        if (passages > ExactSubcorpusPassages)
+        {
+            var searchable = Math.Max(1, reader.GetDocCount(IndexFields.Text));
+            return ((long)Math.Round(passages * (double)all / searchable), true);
+        }
+
         var wordCount = new HashSet<string> { IndexFields.WordCount };
         long words = 0;
         var leaves = reader.Leaves;
@@ -135,7 +151,7 @@ public sealed partial class Searcher
             }
         }
 
-        return words;
+        return (words, false);
     }
 
     /// <summary>f(y): the occurrences of an indexed term in the subcorpus (the whole index: its total term frequency).</summary>
