@@ -53,6 +53,8 @@ public static class CliApp
         ShowCommand.Create(output, error),
         SimilarCommand.Create(output, error),
         AliasesCommand.Create(output, error),
+        KwicCommand.Create(output, error),
+        CollocatesCommand.Create(output, error),
         QuoteCommand.Create(output, error),
         DocsCommand.Create(output, error),
         PassagesCommand.Create(output, error),

@@ -115,6 +115,8 @@ public static class WebServer
         queries.MapSuggest();
         queries.MapQuotes();
         queries.MapSimilar();
+        queries.MapKwic();
+        queries.MapCollocates();
         queries.MapExport();
         queries.MapSnapshots();
         app.MapHealth();

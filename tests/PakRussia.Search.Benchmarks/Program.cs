@@ -12,6 +12,7 @@ using PakRussia.Search.Web;
 //   build-parts --passages real.jsonl [--limit 100000] [--workdir DIR]
 //   serve  --index DIR [--port 5099] [--rps 1000000]
 //   similar --index DIR [--count 200] [--repeat 3]
+//   kwic   --index DIR [--count 50] [--repeat 3] [--source document]   (concordance and collocates, issue 16)
 static string Arg(string[] args, string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -20,12 +21,12 @@ static string Arg(string[] args, string name, string fallback)
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: kinds|parts|build-parts|serve|similar --index DIR ... (see Program.cs)");
+    Console.Error.WriteLine("usage: kinds|parts|build-parts|serve|similar|kwic --index DIR ... (see Program.cs)");
     return 2;
 }
 
 var index = Path.GetFullPath(Arg(args, "--index", "index/pakrussia"));
-if (args[0] is "kinds" or "parts" or "serve" or "similar" && !IndexDirectory.IsUsable(index, out var problem))
+if (args[0] is "kinds" or "parts" or "serve" or "similar" or "kwic" && !IndexDirectory.IsUsable(index, out var problem))
 {
     Console.Error.WriteLine(problem);
     return 1;
@@ -68,6 +69,15 @@ switch (args[0])
     case "similar":
     {
         foreach (var result in SimilarBench.Measure(index, int.Parse(Arg(args, "--count", "200")), int.Parse(Arg(args, "--repeat", "3"))))
+        {
+            Console.WriteLine(result.ToJsonString(JsonDefaults.Web));
+        }
+
+        return 0;
+    }
+    case "kwic":
+    {
+        foreach (var result in KwicBench.Measure(index, int.Parse(Arg(args, "--count", "50")), int.Parse(Arg(args, "--repeat", "3")), Arg(args, "--source", "document")))
         {
             Console.WriteLine(result.ToJsonString(JsonDefaults.Web));
         }

@@ -10,6 +10,8 @@
   const MAX_RESULT_WINDOW = 10000;
   const CONTEXT = 3;
   const LIST_PARAMS = ['source', 'year', 'doc', 'author'];
+  // Parameters of other views (kwic.js: view=kwic, near, window, ksort, kpage), kept in the URL as they are.
+  const VIEW_PARAMS = ['view', 'near', 'window', 'ksort', 'kpage'];
   const FACETS = [
     { key: 'sourceType', param: 'source', label: 'Source type' },
     { key: 'author', param: 'author', label: 'Author' },
@@ -63,7 +65,7 @@
   // ---------- state and URL ----------
 
   function emptyState() {
-    return { q: '', source: [], year: [], doc: [], author: [], from: '', to: '', sort: 'relevance', page: 1, fp: '', aliases: true };
+    return { q: '', source: [], year: [], doc: [], author: [], from: '', to: '', sort: 'relevance', page: 1, fp: '', aliases: true, views: {} };
   }
 
   function readUrl() {
@@ -79,6 +81,7 @@
     s.page = Number.isFinite(page) && page > 0 ? page : 1;
     s.fp = (params.get('fp') || '').slice(0, 100);
     s.aliases = !['false', 'off', '0', 'no'].includes((params.get('aliases') || '').toLowerCase());
+    for (const name of VIEW_PARAMS) if (params.get(name)) s.views[name] = params.get(name).slice(0, 200);
     return s;
   }
 
@@ -92,11 +95,12 @@
     if (s.page > 1) params.set('page', String(s.page));
     if (s.fp) params.set('fp', s.fp);
     if (!s.aliases) params.set('aliases', 'false');
+    for (const name of VIEW_PARAMS) if (s.views && s.views[name]) params.set(name, s.views[name]);
     return params.toString();
   }
 
   /** The search's parameters for the API (the permalink's corpus fingerprint is the page's own). */
-  const apiQuery = (s) => toQueryString({ ...s, fp: '' });
+  const apiQuery = (s) => toQueryString({ ...s, fp: '', views: {} });
 
   const hasFilters = (s) => LIST_PARAMS.some((name) => s[name].length > 0) || !!s.from || !!s.to;
   const isActive = (s) => s.q.trim() !== '' || hasFilters(s);
@@ -105,6 +109,8 @@
   function navigate(changes, options = {}) {
     const next = { ...state, ...changes };
     if (!('page' in changes)) next.page = 1;
+    // A new search starts the other view on its first page too.
+    if (!('views' in changes) && next.views && next.views.kpage) next.views = { ...next.views, kpage: '' };
     // A link made now is a link to the results of this corpus.
     if (!('fp' in changes)) next.fp = corpusFingerprint;
     state = next;
@@ -139,6 +145,8 @@
   }
 
   async function runSearch() {
+    // The hook of the other views (kwic.js): they read the same state.
+    document.dispatchEvent(new CustomEvent('pakrussia:search', { detail: { ...state } }));
     if (searchController) searchController.abort();
     hideError();
     if (!isActive(state)) {
@@ -709,6 +717,9 @@
     syncControls();
     runSearch();
   });
+
+  // What other views (kwic.js) may use: the state, moving to a new one, and the passage-in-context panel.
+  window.PakRussiaApp = Object.freeze({ state: () => ({ ...state }), navigate, openContext, copyButton });
 
   syncControls();
   runSearch();
