@@ -25,6 +25,8 @@ internal static class KwicSpans
                 return term.Term.Field == IndexFields.Text ? new SpanTermQuery(term.Term) : null;
             case PhraseQuery phrase:
                 return Phrase(phrase);
+            case MultiPhraseQuery multi:
+                return MultiPhrase(multi);
             case MultiTermQuery multi:
                 return multi.Field == IndexFields.Text ? new SpanMultiTermQueryWrapper<MultiTermQuery>(multi) : null;
             case SpanQuery span:
@@ -84,6 +86,40 @@ internal static class KwicSpans
         }
 
         return new SpanNearQuery(terms.Select(t => (SpanQuery)new SpanTermQuery(t)).ToArray(), slop, slop == 0);
+    }
+
+    /// <summary>
+    /// A phrase with stacked words at a position (letters split from digits: "JF17" is jf17|jf then 17), as
+    /// <see cref="Phrase"/> reads a phrase: one <see cref="SpanOrQuery"/> per position, in order, with the slop.
+    /// </summary>
+    private static SpanQuery? MultiPhrase(MultiPhraseQuery phrase)
+    {
+        var arrays = phrase.GetTermArrays();
+        if (arrays.Count == 0 || arrays[0].Length == 0 || arrays[0][0].Field != IndexFields.Text)
+        {
+            return null;
+        }
+
+        var parts = arrays.Select(a => Any(a.Select(t => (SpanQuery?)new SpanTermQuery(t)))!).ToArray();
+        if (parts.Length == 1)
+        {
+            return parts[0];
+        }
+
+        var positions = phrase.GetPositions();
+        var slop = phrase.Slop;
+        var largestGap = 0;
+        for (var i = 1; i < positions.Length; i++)
+        {
+            largestGap = Math.Max(largestGap, positions[i] - positions[i - 1]);
+        }
+
+        if (largestGap > 1)
+        {
+            slop += largestGap;
+        }
+
+        return new SpanNearQuery(parts, slop, slop == 0);
     }
 
     /// <summary>

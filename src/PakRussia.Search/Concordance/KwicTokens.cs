@@ -5,8 +5,9 @@ using PakRussia.Search.Indexing.Analysis;
 namespace PakRussia.Search.Concordance;
 
 /// <summary>
-/// A passage's words by position, as the index counts positions: the text analyzed again with the surface chain (the
-/// index chain without stemming, <see cref="PassageAnalyzer.Surface"/>), each token with its character offsets and its
+/// A passage's words by position, as the index counts positions: the text analyzed again with the surface chain at the
+/// index's positions (no stemming, letters split from digits: <see cref="PassageAnalyzer.SurfacePositions"/>), each
+/// word (the first token at its position) with its character offsets and its
 /// surface word (lower case, accents folded, possessive 's dropped: "Pakistan's" → "pakistan"). Lucene's spans give
 /// positions; these tokens turn them into the offsets the postings hold and into context words.
 /// </summary>
@@ -22,7 +23,7 @@ internal sealed class KwicTokens
     {
         Text = text;
         Through = through;
-        using var stream = PassageAnalyzer.Surface.GetTokenStream(IndexFields.Text, text);
+        using var stream = PassageAnalyzer.SurfacePositions.GetTokenStream(IndexFields.Text, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
@@ -34,6 +35,11 @@ internal sealed class KwicTokens
             if (position > through)
             {
                 break;
+            }
+
+            if (increment.PositionIncrement == 0)
+            {
+                continue; // a part stacked on its word ("35" under "35m"): the word itself stands for the position
             }
 
             var start = Math.Clamp(offset.StartOffset, 0, text.Length);

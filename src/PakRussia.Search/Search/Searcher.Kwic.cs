@@ -118,7 +118,7 @@ public sealed partial class Searcher
     /// word), keeping every passage that passes the filters. A sentence-like query's lines come from the passages with
     /// all of its words (its strict form); a query with no word for the text is bad input.
     /// </summary>
-    private static KwicPass MatchPass(IndexGeneration generation, QueryBudget budget, SearchRequest request, bool countFacets)
+    private KwicPass MatchPass(IndexGeneration generation, QueryBudget budget, SearchRequest request, bool countFacets)
     {
         var compiled = Compile(generation, request);
         var warnings = new List<string>(compiled.Warnings);

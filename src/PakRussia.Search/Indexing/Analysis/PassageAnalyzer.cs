@@ -50,12 +50,22 @@ public class PassageAnalyzer : Analyzer
     /// <summary>Surface words (the <c>words</c> field): the index chain without stemming, for suggestions and expansions.</summary>
     public static PassageAnalyzer Surface { get; } = new(stem: false, stopWords: false);
 
-    protected PassageAnalyzer(bool stem, bool stopWords, bool markCapitals = false)
+    /// <summary>
+    /// Surface words at the positions the index gives them: <see cref="Surface"/> with letters split from digits as the
+    /// index splits them, so a position from a span or a posting names the same word here (the concordance's context).
+    /// </summary>
+    public static PassageAnalyzer SurfacePositions { get; } = new(stem: false, stopWords: false, splitDigits: true);
+
+    protected PassageAnalyzer(bool stem, bool stopWords, bool markCapitals = false, bool? splitDigits = null)
     {
         Stem = stem;
         StopWords = stopWords;
         MarkCapitals = markCapitals;
+        SplitDigits = splitDigits ?? stem;
     }
+
+    /// <summary>Letters split from digits inside a word (<see cref="ModelNumbers"/>): every chain whose positions are the index's.</summary>
+    public bool SplitDigits { get; }
 
     public bool Stem { get; }
 
@@ -81,9 +91,13 @@ public class PassageAnalyzer : Analyzer
             stream = new StopFilter(Version, stream, EnglishStopWords);
         }
 
-        if (Stem)
+        if (SplitDigits)
         {
             stream = new WordDelimiterFilter(Version, stream, ModelNumbers.CharTypes, ModelNumbers.Flags, null);
+        }
+
+        if (Stem)
+        {
             stream = new PorterStemFilter(stream);
         }
 
