@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
+using Lucene.Net.Util;
+using PakRussia.Search.Concordance;
+using PakRussia.Search.Indexing;
+
+namespace PakRussia.Search.Search;
+
+/// <summary>
+/// Frequency over time (<c>trend</c>): per year, the occurrences of each term in the searchable passages the filters
+/// leave, from Lucene's postings (term frequencies for a word, spans for a phrase), beside the words and documents of text
+/// that year (<see cref="TrendTextLengths"/>, <see cref="TrendSubcorpus"/>).
+/// </summary>
+public sealed partial class Searcher
+{
+    public TrendResponse Trend(TrendRequest request, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var labels = request.Terms.Select(t => (t ?? "").Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (labels.Count == 0)
+            throw new SearchRequestException("Give at least one term: a word or a \"quoted phrase\".");
+        if (labels.Count > TrendLimits.MaxTerms)
+            throw new SearchRequestException($"Too many terms ({labels.Count}); at most {TrendLimits.MaxTerms}.");
+        Validate(request.Filters with { Query = "", Page = 1, PageSize = 1 });
+        return Budgeted(request.Filters.TimeBudget, cancellationToken, (generation, budget) =>
+        {
+            var terms = labels.Select(l => TrendTerm.Compile(l, generation.Vocabulary)).ToList();
+            var spans = terms.Select(t => (SpanQuery)generation.Rewrite(t.Spans)).ToList();
+            var subcorpus = Subcorpus(generation, budget, null, new FacetSelections(request.Filters));
+            var rows = new Dictionary<(int Year, string? Source), TrendRow>();
+            foreach (var leaf in generation.IndexReader.Leaves)
+            {
+                budget.Check();
+                var bits = subcorpus.Of(leaf.Ord);
+                if (bits.Length == 0)
+                    continue;
+                var reader = leaf.AtomicReader;
+                var lengths = TrendTextLengths.For(reader);
+                var keys = new TrendKeys(reader, request.BySource);
+                var documentOrds = reader.GetSortedDocValues(IndexFields.DocId);
+                for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1)
+                {
+                    var row = Row(rows, keys.Of(doc), terms.Count);
+                    row.Words += lengths[doc];
+                    row.Passages++;
+                    row.AllDocuments.Add(((long)leaf.Ord << 32) | (uint)documentOrds.GetOrd(doc));
+                }
+
+                for (var t = 0; t < spans.Count; t++)
+                {
+                    foreach (var (doc, count) in Occurrences(spans[t], leaf, bits, budget))
+                    {
+                        var row = Row(rows, keys.Of(doc), terms.Count);
+                        row.Counts[t] += count;
+                        row.Documents[t].Add(((long)leaf.Ord << 32) | (uint)documentOrds.GetOrd(doc));
+                    }
+                }
+            }
+
+            var years = rows.OrderBy(r => r.Key.Year == 0 ? int.MaxValue : r.Key.Year).ThenBy(r => r.Key.Source, StringComparer.Ordinal)
+                .Select(r => new TrendYear
+                {
+                    Year = r.Key.Year == 0 ? null : r.Key.Year,
+                    Source = r.Key.Source,
+                    Words = r.Value.Words,
+                    Passages = r.Value.Passages,
+                    TotalDocuments = r.Value.AllDocuments.Count,
+                    Counts = Keyed(labels, t => r.Value.Counts[t]),
+                    Per10k = Keyed(labels, t => r.Value.Words == 0 ? 0 : Math.Round(r.Value.Counts[t] * 10_000.0 / r.Value.Words, 4)),
+                    Documents = Keyed(labels, t => (long)r.Value.Documents[t].Count),
+                }).ToList();
+            return new TrendResponse
+            {
+                Terms = labels,
+                BySource = request.BySource,
+                Years = years,
+                Words = rows.Values.Sum(r => r.Words),
+                Counts = Keyed(labels, t => rows.Values.Sum(r => r.Counts[t])),
+                Warnings = terms.SelectMany(t => t.Warnings).Distinct().ToList(),
+                TookMs = Elapsed(clock),
+                Generation = generation.Id,
+            };
+        });
+    }
+
+    /// <summary>
+    /// The searchable passages that match <paramref name="query"/> (all of them when null) and pass the selections, as one
+    /// bit set per segment.
+    /// </summary>
+    internal static TrendSubcorpus Subcorpus(IndexGeneration generation, QueryBudget budget, Query? query, FacetSelections selections)
+    {
+        var subcorpus = new TrendSubcorpus();
+        var collector = new PassageCollector(selections, countFacets: false, subcorpus, budget);
+        generation.Search(Searchable(generation, query ?? new MatchAllDocsQuery()), collector);
+        return subcorpus;
+    }
+
+    /// <summary>
+    /// Occurrences of a (rewritten) span query per passage of one segment, among the passages in <paramref name="bits"/>: a
+    /// word (or alternatives of words) from the postings' term frequencies, without reading positions; anything else (a
+    /// phrase) from Lucene's spans, one per match.
+    /// </summary>
+    internal static IEnumerable<(int Doc, int Count)> Occurrences(SpanQuery query, AtomicReaderContext leaf, FixedBitSet bits, QueryBudget budget)
+    {
+        var reader = leaf.AtomicReader;
+        var countdown = QueryBudget.CheckEvery;
+        if (SingleTerms(query) is { } words)
+        {
+            var perDoc = new Dictionary<int, int>();
+            var terms = reader.GetTerms(IndexFields.Text);
+            if (terms is null)
+                yield break;
+            var termsEnum = terms.GetEnumerator();
+            DocsEnum? docs = null;
+            foreach (var word in words)
+            {
+                if (!termsEnum.SeekExact(word.Bytes))
+                    continue;
+                docs = termsEnum.Docs(reader.LiveDocs, docs, DocsFlags.FREQS);
+                int doc;
+                while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    if (--countdown <= 0)
+                    {
+                        budget.Check();
+                        countdown = QueryBudget.CheckEvery;
+                    }
+
+                    if (doc < bits.Length && bits.Get(doc))
+                    {
+                        if (words.Count == 1)
+                            yield return (doc, docs.Freq);
+                        else
+                            perDoc[doc] = perDoc.GetValueOrDefault(doc) + docs.Freq;
+                    }
+                }
+            }
+
+            foreach (var (doc, count) in perDoc)
+                yield return (doc, count);
+            yield break;
+        }
+
+        var spans = query.GetSpans(leaf, reader.LiveDocs, new Dictionary<Term, TermContext>());
+        int current = -1, found = 0;
+        while (spans.MoveNext())
+        {
+            if (--countdown <= 0)
+            {
+                budget.Check();
+                countdown = QueryBudget.CheckEvery;
+            }
+
+            var doc = spans.Doc;
+            if (doc >= bits.Length || !bits.Get(doc))
+                continue;
+            if (doc != current)
+            {
+                if (found > 0)
+                    yield return (current, found);
+                current = doc;
+                found = 0;
+            }
+
+            found++;
+        }
+
+        if (found > 0)
+            yield return (current, found);
+    }
+
+    /// <summary>The terms of a query that is one word or alternatives of single words; null otherwise.</summary>
+    private static List<Term>? SingleTerms(SpanQuery query) => query switch
+    {
+        SpanTermQuery term => [term.Term],
+        SpanOrQuery alternatives when alternatives.GetClauses().All(c => c is SpanTermQuery) => alternatives.GetClauses().Select(c => ((SpanTermQuery)c).Term).Distinct().ToList(),
+        _ => null,
+    };
+
+    private static TrendRow Row(Dictionary<(int, string?), TrendRow> rows, (int, string?) key, int terms)
+    {
+        if (!rows.TryGetValue(key, out var row))
+            rows[key] = row = new TrendRow(terms);
+        return row;
+    }
+
+    private static Dictionary<string, T> Keyed<T>(IReadOnlyList<string> labels, Func<int, T> value)
+    {
+        var keyed = new Dictionary<string, T>(StringComparer.Ordinal);
+        for (var i = 0; i < labels.Count; i++)
+            keyed[labels[i]] = value(i);
+        return keyed;
+    }
+
+    private sealed class TrendRow(int terms)
+    {
+        public long Words;
+        public long Passages;
+        public readonly HashSet<long> AllDocuments = [];
+        public readonly long[] Counts = new long[terms];
+        public readonly HashSet<long>[] Documents = Enumerable.Range(0, terms).Select(_ => new HashSet<long>()).ToArray();
+    }
+
+    /// <summary>A passage's row key from doc values: its year (0: undated) and, when split, its source type.</summary>
+    private sealed class TrendKeys(AtomicReader reader, bool bySource)
+    {
+        private readonly NumericDocValues? _years = reader.GetNumericDocValues(IndexFields.Year);
+        private readonly SortedDocValues? _sources = bySource ? reader.GetSortedDocValues(IndexFields.Source) : null;
+        private readonly Dictionary<int, string> _labels = [];
+
+        public (int Year, string? Source) Of(int doc)
+        {
+            var year = (int)(_years?.Get(doc) ?? 0);
+            if (_sources is null)
+                return (year, null);
+            var ord = _sources.GetOrd(doc);
+            if (ord < 0)
+                return (year, "");
+            if (!_labels.TryGetValue(ord, out var label))
+            {
+                var scratch = new BytesRef();
+                _sources.LookupOrd(ord, scratch);
+                _labels[ord] = label = scratch.Utf8ToString();
+            }
+
+            return (year, label);
+        }
+    }
+}
