@@ -110,6 +110,9 @@ public static class WebServer
         queries.MapSuggest();
         queries.MapQuotes();
         queries.MapSimilar();
+        queries.MapKeywords();
+        queries.MapTrend();
+        queries.MapDispersion();
         queries.MapExport();
         queries.MapSnapshots();
         app.MapHealth();

@@ -29,7 +29,10 @@ public sealed partial class Searcher
             var words = new HashSet<Term>();
             spans.ExtractTerms(words);
             var subcorpus = Subcorpus(generation, budget, null, new FacetSelections(request.Filters));
-            var byDocument = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            // First every occurrence's passage and position (spans and doc values only), then offsets and passage starts
+            // (postings offsets, one stored field) for the documents listed.
+            var byDocument = new Dictionary<string, List<(int Leaf, int Doc, List<int> Starts)>>(StringComparer.Ordinal);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             var scratch = new Lucene.Net.Util.BytesRef();
             var countdown = QueryBudget.CheckEvery;
             foreach (var leaf in generation.IndexReader.Leaves)
@@ -41,27 +44,8 @@ public sealed partial class Searcher
                 var reader = leaf.AtomicReader;
                 var documentIds = reader.GetSortedDocValues(IndexFields.DocId);
                 var matches = spans.GetSpans(leaf, reader.LiveDocs, new Dictionary<Term, TermContext>());
+                List<int>? starts = null;
                 var current = -1;
-                var starts = new List<int>();
-                void Flush()
-                {
-                    if (current < 0 || starts.Count == 0)
-                        return;
-                    var offsets = OffsetsOf(reader, current, words);
-                    var passageStart = generation.Doc(leaf.DocBase + current, StartField).GetField(IndexFields.Start)?.GetInt32Value() ?? 0;
-                    documentIds.Get(current, scratch);
-                    var docId = scratch.Utf8ToString();
-                    if (!byDocument.TryGetValue(docId, out var list))
-                        byDocument[docId] = list = [];
-                    foreach (var position in starts)
-                    {
-                        if (offsets.TryGetValue(position, out var offset))
-                            list.Add(passageStart + offset);
-                    }
-
-                    starts.Clear();
-                }
-
                 while (matches.MoveNext())
                 {
                     if (--countdown <= 0)
@@ -70,26 +54,45 @@ public sealed partial class Searcher
                         countdown = QueryBudget.CheckEvery;
                     }
 
-                    if (matches.Doc >= bits.Length || !bits.Get(matches.Doc))
+                    var doc = matches.Doc;
+                    if (doc >= bits.Length || !bits.Get(doc))
                         continue;
-                    if (matches.Doc != current)
+                    if (doc != current)
                     {
-                        Flush();
-                        current = matches.Doc;
+                        current = doc;
+                        documentIds.Get(doc, scratch);
+                        var docId = scratch.Utf8ToString();
+                        if (!byDocument.TryGetValue(docId, out var passages))
+                            byDocument[docId] = passages = [];
+                        starts = [];
+                        passages.Add((leaf.Ord, doc, starts));
                     }
 
-                    starts.Add(matches.Start);
+                    starts!.Add(matches.Start);
                 }
-
-                Flush();
             }
 
-            var ranked = byDocument.Where(d => d.Value.Count > 0)
-                .OrderByDescending(d => d.Value.Count).ThenBy(d => d.Key, StringComparer.Ordinal).ToList();
+            foreach (var (docId, passages) in byDocument)
+                counts[docId] = passages.Sum(p => p.Starts.Count);
+            var ranked = counts.OrderByDescending(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal).ToList();
+            var leaves = generation.IndexReader.Leaves;
             var documents = new List<DispersionDocument>();
-            foreach (var (docId, offsets) in ranked.Take(request.Top))
+            foreach (var (docId, _) in ranked.Take(request.Top))
             {
                 budget.Check();
+                var offsets = new List<int>();
+                foreach (var (leafOrd, doc, starts) in byDocument[docId])
+                {
+                    var leaf = leaves[leafOrd];
+                    var inPassage = OffsetsOf(leaf.AtomicReader, doc, words);
+                    var passageStart = generation.Doc(leaf.DocBase + doc, StartField).GetField(IndexFields.Start)?.GetInt32Value() ?? 0;
+                    foreach (var position in starts)
+                    {
+                        if (inPassage.TryGetValue(position, out var offset))
+                            offsets.Add(passageStart + offset);
+                    }
+                }
+
                 var record = generation.Records.Find(docId);
                 var recordDoc = FindDocIn(generation.IndexReader, new Term(IndexFields.RecordId, docId));
                 var length = recordDoc is { } found ? generation.Doc(found, LengthField).GetField(IndexFields.CleanLength)?.GetInt32Value() ?? 0 : 0;
@@ -110,7 +113,7 @@ public sealed partial class Searcher
             {
                 Term = term.Label,
                 TotalDocuments = ranked.Count,
-                Total = ranked.Sum(d => (long)d.Value.Count),
+                Total = ranked.Sum(d => (long)d.Value),
                 Documents = documents,
                 Warnings = term.Warnings,
                 TookMs = Elapsed(clock),

@@ -40,21 +40,39 @@ public sealed partial class Searcher
                 var lengths = TrendTextLengths.For(reader);
                 var keys = new TrendKeys(reader, request.BySource);
                 var documentOrds = reader.GetSortedDocValues(IndexFields.DocId);
+                // A document's passages are all in one segment (written as one block) and share its year and source, so a
+                // document counts once per segment: the first time its ordinal is seen.
+                var seen = new bool[Math.Max(1, documentOrds?.ValueCount ?? 0) + 1];
+                var countdown = QueryBudget.CheckEvery;
+                TrendRow? last = null;
+                (int, string?) lastKey = default;
                 for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1)
                 {
-                    var row = Row(rows, keys.Of(doc), terms.Count);
+                    if (--countdown <= 0)
+                    {
+                        budget.Check();
+                        countdown = QueryBudget.CheckEvery;
+                    }
+
+                    var key = keys.Of(doc);
+                    if (last is null || key != lastKey)
+                        (last, lastKey) = (Row(rows, key, terms.Count), key);
+                    var row = last;
                     row.Words += lengths[doc];
                     row.Passages++;
-                    row.AllDocuments.Add(((long)leaf.Ord << 32) | (uint)documentOrds.GetOrd(doc));
+                    if (FirstTime(seen, documentOrds, doc))
+                        row.AllDocuments++;
                 }
 
                 for (var t = 0; t < spans.Count; t++)
                 {
+                    Array.Clear(seen);
                     foreach (var (doc, count) in Occurrences(spans[t], leaf, bits, budget))
                     {
                         var row = Row(rows, keys.Of(doc), terms.Count);
                         row.Counts[t] += count;
-                        row.Documents[t].Add(((long)leaf.Ord << 32) | (uint)documentOrds.GetOrd(doc));
+                        if (FirstTime(seen, documentOrds, doc))
+                            row.Documents[t]++;
                     }
                 }
             }
@@ -66,10 +84,10 @@ public sealed partial class Searcher
                     Source = r.Key.Source,
                     Words = r.Value.Words,
                     Passages = r.Value.Passages,
-                    TotalDocuments = r.Value.AllDocuments.Count,
+                    TotalDocuments = r.Value.AllDocuments,
                     Counts = Keyed(labels, t => r.Value.Counts[t]),
                     Per10k = Keyed(labels, t => r.Value.Words == 0 ? 0 : Math.Round(r.Value.Counts[t] * 10_000.0 / r.Value.Words, 4)),
-                    Documents = Keyed(labels, t => (long)r.Value.Documents[t].Count),
+                    Documents = Keyed(labels, t => r.Value.Documents[t]),
                 }).ToList();
             return new TrendResponse
             {
@@ -92,6 +110,22 @@ public sealed partial class Searcher
     internal static TrendSubcorpus Subcorpus(IndexGeneration generation, QueryBudget budget, Query? query, FacetSelections selections)
     {
         var subcorpus = new TrendSubcorpus();
+        if (query is null && selections.IsEmpty)
+        {
+            // Every searchable passage: the generation's cached filter, without a collector pass.
+            foreach (var leaf in generation.IndexReader.Leaves)
+            {
+                budget.Check();
+                subcorpus.SetNextReader(leaf);
+                var iterator = generation.SearchablePassages.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
+                int doc;
+                while (iterator is not null && (doc = iterator.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                    subcorpus.Collect(doc);
+            }
+
+            return subcorpus;
+        }
+
         var collector = new PassageCollector(selections, countFacets: false, subcorpus, budget);
         generation.Search(Searchable(generation, query ?? new MatchAllDocsQuery()), collector);
         return subcorpus;
@@ -179,6 +213,16 @@ public sealed partial class Searcher
         _ => null,
     };
 
+    /// <summary>True the first time a passage of this document is seen (ordinal -1, no document id, is slot 0).</summary>
+    private static bool FirstTime(bool[] seen, SortedDocValues? documentOrds, int doc)
+    {
+        var slot = (documentOrds?.GetOrd(doc) ?? -1) + 1;
+        if (seen[slot])
+            return false;
+        seen[slot] = true;
+        return true;
+    }
+
     private static TrendRow Row(Dictionary<(int, string?), TrendRow> rows, (int, string?) key, int terms)
     {
         if (!rows.TryGetValue(key, out var row))
@@ -198,9 +242,9 @@ public sealed partial class Searcher
     {
         public long Words;
         public long Passages;
-        public readonly HashSet<long> AllDocuments = [];
+        public long AllDocuments;
         public readonly long[] Counts = new long[terms];
-        public readonly HashSet<long>[] Documents = Enumerable.Range(0, terms).Select(_ => new HashSet<long>()).ToArray();
+        public readonly long[] Documents = new long[terms];
     }
 
     /// <summary>A passage's row key from doc values: its year (0: undated) and, when split, its source type.</summary>
