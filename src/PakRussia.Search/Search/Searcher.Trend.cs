@@ -28,51 +28,44 @@ public sealed partial class Searcher
         {
             var terms = labels.Select(l => TrendTerm.Compile(l, generation.Vocabulary)).ToList();
             var spans = terms.Select(t => (SpanQuery)generation.Rewrite(t.Spans)).ToList();
-            var subcorpus = Subcorpus(generation, budget, null, new FacetSelections(request.Filters));
+            var selections = new FacetSelections(request.Filters);
+            // Without filters every passage with text counts: the postings already hold only searchable passages, and
+            // the live docs leave out deleted ones, so no subcorpus pass is needed.
+            var subcorpus = selections.IsEmpty ? null : Subcorpus(generation, budget, null, selections);
             var rows = new Dictionary<(int Year, string? Source), TrendRow>();
             foreach (var leaf in generation.IndexReader.Leaves)
             {
                 budget.Check();
-                var bits = subcorpus.Of(leaf.Ord);
-                if (bits.Length == 0)
+                var bits = subcorpus?.Of(leaf.Ord);
+                if (bits is { Length: 0 })
                     continue;
                 var reader = leaf.AtomicReader;
-                var lengths = TrendTextLengths.For(reader);
                 var keys = new TrendKeys(reader, request.BySource);
                 var documentOrds = reader.GetSortedDocValues(IndexFields.DocId);
+                foreach (var (key, totals) in SegmentTotals(generation, leaf, bits, request.BySource, budget))
+                {
+                    var row = Row(rows, key, terms.Count);
+                    row.Words += totals.Words;
+                    row.Passages += totals.Passages;
+                    row.AllDocuments += totals.Documents;
+                }
+
                 // A document's passages are all in one segment (written as one block) and share its year and source, so a
                 // document counts once per segment: the first time its ordinal is seen.
                 var seen = new bool[Math.Max(1, documentOrds?.ValueCount ?? 0) + 1];
-                var countdown = QueryBudget.CheckEvery;
-                TrendRow? last = null;
-                (int, string?) lastKey = default;
-                for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1)
-                {
-                    if (--countdown <= 0)
-                    {
-                        budget.Check();
-                        countdown = QueryBudget.CheckEvery;
-                    }
-
-                    var key = keys.Of(doc);
-                    if (last is null || key != lastKey)
-                        (last, lastKey) = (Row(rows, key, terms.Count), key);
-                    var row = last;
-                    row.Words += lengths[doc];
-                    row.Passages++;
-                    if (FirstTime(seen, documentOrds, doc))
-                        row.AllDocuments++;
-                }
-
                 for (var t = 0; t < spans.Count; t++)
                 {
                     Array.Clear(seen);
+                    TrendRow? last = null;
+                    (int, string?) lastKey = default;
                     foreach (var (doc, count) in Occurrences(spans[t], leaf, bits, budget))
                     {
-                        var row = Row(rows, keys.Of(doc), terms.Count);
-                        row.Counts[t] += count;
+                        var key = keys.Of(doc);
+                        if (last is null || key != lastKey)
+                            (last, lastKey) = (Row(rows, key, terms.Count), key);
+                        last.Counts[t] += count;
                         if (FirstTime(seen, documentOrds, doc))
-                            row.Documents[t]++;
+                            last.Documents[t]++;
                     }
                 }
             }
@@ -134,9 +127,9 @@ public sealed partial class Searcher
     /// <summary>
     /// Occurrences of a (rewritten) span query per passage of one segment, among the passages in <paramref name="bits"/>: a
     /// word (or alternatives of words) from the postings' term frequencies, without reading positions; anything else (a
-    /// phrase) from Lucene's spans, one per match.
+    /// phrase) from Lucene's spans, one per match. <paramref name="bits"/> null: every live passage with text.
     /// </summary>
-    internal static IEnumerable<(int Doc, int Count)> Occurrences(SpanQuery query, AtomicReaderContext leaf, FixedBitSet bits, QueryBudget budget)
+    internal static IEnumerable<(int Doc, int Count)> Occurrences(SpanQuery query, AtomicReaderContext leaf, FixedBitSet? bits, QueryBudget budget)
     {
         var reader = leaf.AtomicReader;
         var countdown = QueryBudget.CheckEvery;
@@ -162,7 +155,7 @@ public sealed partial class Searcher
                         countdown = QueryBudget.CheckEvery;
                     }
 
-                    if (doc < bits.Length && bits.Get(doc))
+                    if (bits is null || (doc < bits.Length && bits.Get(doc)))
                     {
                         if (words.Count == 1)
                             yield return (doc, docs.Freq);
@@ -188,7 +181,7 @@ public sealed partial class Searcher
             }
 
             var doc = spans.Doc;
-            if (doc >= bits.Length || !bits.Get(doc))
+            if (bits is not null && (doc >= bits.Length || !bits.Get(doc)))
                 continue;
             if (doc != current)
             {
@@ -212,6 +205,69 @@ public sealed partial class Searcher
         SpanOrQuery alternatives when alternatives.GetClauses().All(c => c is SpanTermQuery) => alternatives.GetClauses().Select(c => ((SpanTermQuery)c).Term).Distinct().ToList(),
         _ => null,
     };
+
+    /// <summary>Words, passages and documents of one row key in one segment.</summary>
+    private readonly record struct SegmentTotal(long Words, long Passages, long Documents);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Dictionary<(int, string?), SegmentTotal>> PlainTotals = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Dictionary<(int, string?), SegmentTotal>> SourceTotals = new();
+
+    /// <summary>
+    /// The rows' words, passages and documents in one segment. Without filters and deletions they never change while the
+    /// segment lives, so they are kept with it (keyed by its core, as <see cref="TrendTextLengths"/>).
+    /// </summary>
+    private static Dictionary<(int, string?), SegmentTotal> SegmentTotals(IndexGeneration generation, AtomicReaderContext leaf, FixedBitSet? bits, bool bySource, QueryBudget budget)
+    {
+        var reader = leaf.AtomicReader;
+        if (bits is null && reader.LiveDocs is null)
+            return (bySource ? SourceTotals : PlainTotals).GetValue(reader.CoreCacheKey, _ => CountTotals(generation, leaf, null, bySource, budget));
+        return CountTotals(generation, leaf, bits, bySource, budget);
+    }
+
+    private static Dictionary<(int, string?), SegmentTotal> CountTotals(IndexGeneration generation, AtomicReaderContext leaf, FixedBitSet? bits, bool bySource, QueryBudget budget)
+    {
+        var reader = leaf.AtomicReader;
+        var lengths = TrendTextLengths.For(reader);
+        var keys = new TrendKeys(reader, bySource);
+        var documentOrds = reader.GetSortedDocValues(IndexFields.DocId);
+        var seen = new bool[Math.Max(1, documentOrds?.ValueCount ?? 0) + 1];
+        var totals = new Dictionary<(int, string?), (long Words, long Passages, long Documents)>();
+        var iterator = bits is not null
+            ? new FixedBitSet.FixedBitSetIterator(bits)
+            : generation.SearchablePassages.GetDocIdSet(leaf, reader.LiveDocs)?.GetIterator();
+        var countdown = QueryBudget.CheckEvery;
+        (int, string?) lastKey = default;
+        (long Words, long Passages, long Documents) last = default;
+        var started = false;
+        int doc;
+        while (iterator is not null && (doc = iterator.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+        {
+            if (--countdown <= 0)
+            {
+                budget.Check();
+                countdown = QueryBudget.CheckEvery;
+            }
+
+            var key = keys.Of(doc);
+            if (!started || key != lastKey)
+            {
+                if (started)
+                    totals[lastKey] = last;
+                last = totals.GetValueOrDefault(key);
+                lastKey = key;
+                started = true;
+            }
+
+            last.Words += lengths[doc];
+            last.Passages++;
+            if (FirstTime(seen, documentOrds, doc))
+                last.Documents++;
+        }
+
+        if (started)
+            totals[lastKey] = last;
+        return totals.ToDictionary(t => t.Key, t => new SegmentTotal(t.Value.Words, t.Value.Passages, t.Value.Documents));
+    }
 
     /// <summary>True the first time a passage of this document is seen (ordinal -1, no document id, is slot 0).</summary>
     private static bool FirstTime(bool[] seen, SortedDocValues? documentOrds, int doc)
