@@ -43,15 +43,15 @@
     return terms.slice(0, 10);
   }
 
-  function select(name, push) {
+  function select(name, record) {
     open = VIEWS.includes(name) ? name : null;
     for (const button of tabs.querySelectorAll('button[data-view]')) {
       button.setAttribute('aria-pressed', button.dataset.view === open ? 'true' : 'false');
     }
-    if (push) {
+    if (record) {
       const params = new URLSearchParams(location.search);
       if (open) params.set('view', open); else params.delete('view');
-      history.pushState(null, '', `?${params.toString()}`);
+      push(null, '', `?${params.toString()}`); // the page's own history entry, not the search's
     }
     render();
   }
@@ -149,12 +149,23 @@
     button.addEventListener('click', () => select(open === button.dataset.view ? null : button.dataset.view, true));
   }
 
-  // The search changes the URL with history.pushState: an open view follows the new query and filters.
+  // The search writes the URL from its own state (history.pushState for a new search, replaceState to add the corpus
+  // fingerprint), which knows nothing of these views: an open view stays in the URL and follows the new query and
+  // filters; a URL that names another view (?view=kwic) closes it.
+  function withView(url) {
+    if (!open || url === undefined || url === null) return url;
+    const target = new URL(String(url), location.href);
+    if (target.searchParams.has('view')) return url;
+    target.searchParams.set('view', open);
+    return `${target.pathname}${target.search}${target.hash}`;
+  }
   const push = history.pushState.bind(history);
-  history.pushState = (...args) => {
-    push(...args);
-    if (open) setTimeout(render, 0);
+  const replace = history.replaceState.bind(history);
+  history.pushState = (data, title, url) => {
+    push(data, title, withView(url));
+    setTimeout(() => select(current().view, false), 0);
   };
+  history.replaceState = (data, title, url) => replace(data, title, withView(url));
   window.addEventListener('popstate', () => select(current().view, false));
   select(current().view, false);
 })();
