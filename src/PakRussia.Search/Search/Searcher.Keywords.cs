@@ -28,7 +28,7 @@ public sealed partial class Searcher
         if (request.Top < 1 || request.Top > KeywordRequest.MaxTop)
             throw new SearchRequestException($"top must be between 1 and {KeywordRequest.MaxTop} (got {request.Top}).");
         Validate(request.Target with { Page = 1, PageSize = 1 });
-        return Budgeted(request.Target.TimeBudget, cancellationToken, (generation, budget) =>
+        return BudgetedStatistics(request.Target.TimeBudget, cancellationToken, (generation, budget) =>
         {
             var selections = new FacetSelections(request.Target);
             var compiled = string.IsNullOrWhiteSpace(request.Target.Query) ? null : Compile(generation, request.Target);

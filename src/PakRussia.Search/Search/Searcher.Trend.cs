@@ -24,7 +24,7 @@ public sealed partial class Searcher
         if (labels.Count > TrendLimits.MaxTerms)
             throw new SearchRequestException($"Too many terms ({labels.Count}); at most {TrendLimits.MaxTerms}.");
         Validate(request.Filters with { Query = "", Page = 1, PageSize = 1 });
-        return Budgeted(request.Filters.TimeBudget, cancellationToken, (generation, budget) =>
+        return BudgetedStatistics(request.Filters.TimeBudget, cancellationToken, (generation, budget) =>
         {
             var terms = labels.Select(l => TrendTerm.Compile(l, generation.Vocabulary)).ToList();
             var spans = terms.Select(t => (SpanQuery)generation.Rewrite(t.Spans)).ToList();
@@ -93,6 +93,27 @@ public sealed partial class Searcher
                 TookMs = Elapsed(clock),
                 Generation = generation.Id,
             };
+        });
+    }
+
+    /// <summary>
+    /// <see cref="Budgeted{T}"/> for the corpus statistics: each segment's passage lengths (<see cref="TrendTextLengths"/>)
+    /// are read before the budget starts, since they are a cost of the segment, paid once while it lives (seconds at
+    /// 600,000 passages), not of the request, as opening a generation is.
+    /// </summary>
+    private T BudgetedStatistics<T>(TimeSpan? budget, CancellationToken cancellationToken, Func<IndexGeneration, QueryBudget, T> body)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = _generations.Acquire();
+        return Guarded(() =>
+        {
+            foreach (var leaf in lease.Generation.IndexReader.Leaves)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                TrendTextLengths.For(leaf.AtomicReader);
+            }
+
+            return body(lease.Generation, new QueryBudget(budget ?? TimeBudget, cancellationToken));
         });
     }
 
