@@ -63,5 +63,8 @@ public static class CliApp
         EvalCommand.Create(output, error),
         BenchContractCommand.Create(output, error),
         SnapshotCommand.Create(output, error),
+        KeywordsCommand.Create(output, error),
+        TrendCommand.Create(output, error),
+        DispersionCommand.Create(output, error),
     ];
 }

@@ -117,6 +117,9 @@ public static class WebServer
         queries.MapSimilar();
         queries.MapKwic();
         queries.MapCollocates();
+        queries.MapKeywords();
+        queries.MapTrend();
+        queries.MapDispersion();
         queries.MapExport();
         queries.MapSnapshots();
         app.MapHealth();

@@ -13,6 +13,8 @@ using PakRussia.Search.Web;
 //   serve  --index DIR [--port 5099] [--rps 1000000]
 //   similar --index DIR [--count 200] [--repeat 3]
 //   kwic   --index DIR [--count 50] [--repeat 3] [--source document]   (concordance and collocates, issue 16)
+//   trend|dispersion --index DIR [--terms "russia,pipeline,\"gas pipeline\""] [--repeat 20]
+//   keywords --index DIR [--targets "source=forum,pipeline"] [--repeat 5]
 static string Arg(string[] args, string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -21,12 +23,12 @@ static string Arg(string[] args, string name, string fallback)
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: kinds|parts|build-parts|serve|similar|kwic --index DIR ... (see Program.cs)");
+    Console.Error.WriteLine("usage: kinds|parts|build-parts|serve|similar|kwic|trend|dispersion|keywords --index DIR ... (see Program.cs)");
     return 2;
 }
 
 var index = Path.GetFullPath(Arg(args, "--index", "index/pakrussia"));
-if (args[0] is "kinds" or "parts" or "serve" or "similar" or "kwic" && !IndexDirectory.IsUsable(index, out var problem))
+if (args[0] is "kinds" or "parts" or "serve" or "similar" or "kwic" or "trend" or "dispersion" or "keywords" && !IndexDirectory.IsUsable(index, out var problem))
 {
     Console.Error.WriteLine(problem);
     return 1;
@@ -78,6 +80,24 @@ switch (args[0])
     case "kwic":
     {
         foreach (var result in KwicBench.Measure(index, int.Parse(Arg(args, "--count", "50")), int.Parse(Arg(args, "--repeat", "3")), Arg(args, "--source", "document")))
+        {
+            Console.WriteLine(result.ToJsonString(JsonDefaults.Web));
+        }
+
+        return 0;
+    }
+    case "trend" or "dispersion" or "keywords":
+    {
+        var list = Arg(args, args[0] == "keywords" ? "--targets" : "--terms", args[0] == "keywords" ? "source=forum,pipeline" : "russia,pipeline,\"gas pipeline\"")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var repeat = int.Parse(Arg(args, "--repeat", args[0] == "keywords" ? "5" : "20"));
+        var results = args[0] switch
+        {
+            "trend" => StatsBench.Trend(index, list, repeat),
+            "dispersion" => StatsBench.Dispersion(index, list, repeat),
+            _ => StatsBench.Keywords(index, list, repeat),
+        };
+        foreach (var result in results)
         {
             Console.WriteLine(result.ToJsonString(JsonDefaults.Web));
         }

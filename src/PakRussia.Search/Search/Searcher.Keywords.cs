@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using PakRussia.Search.Concordance;
+using PakRussia.Search.Indexing;
+using PakRussia.Search.Indexing.Analysis;
+
+namespace PakRussia.Search.Search;
+
+/// <summary>
+/// Keywords (<c>keywords</c>): the words of the text field over-represented in the target (a query's hits and/or filters)
+/// against every other searchable passage. Frequencies come from the postings of the <see cref="IndexFields.Text"/> field,
+/// whose terms are stems (the <see cref="IndexFields.Words"/> field has surface words but no frequencies): for each stem the
+/// target frequency is summed over the target's passages (Lucene's leapfrog of the postings against the target's bits), the
+/// reference frequency is the rest of the stem's total frequency, and the stem is shown by its commonest surface word.
+/// </summary>
+public sealed partial class Searcher
+{
+    private static readonly Lazy<HashSet<string>> StopStems = new(() =>
+        Querying.StopWords.English.SelectMany(w => PassageAnalyzer.Index.Terms(w)).ToHashSet(StringComparer.Ordinal));
+
+    public KeywordResponse Keywords(KeywordRequest request, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        if (request.MinFrequency < 1 || request.MinFrequency > KeywordRequest.MaxMinFrequency)
+            throw new SearchRequestException($"min frequency must be between 1 and {KeywordRequest.MaxMinFrequency} (got {request.MinFrequency}).");
+        if (request.Top < 1 || request.Top > KeywordRequest.MaxTop)
+            throw new SearchRequestException($"top must be between 1 and {KeywordRequest.MaxTop} (got {request.Top}).");
+        Validate(request.Target with { Page = 1, PageSize = 1 });
+        return BudgetedStatistics(request.Target.TimeBudget, cancellationToken, (generation, budget) =>
+        {
+            var selections = new FacetSelections(request.Target);
+            var compiled = string.IsNullOrWhiteSpace(request.Target.Query) ? null : Compile(generation, request.Target);
+            if (compiled?.Query is null && selections.IsEmpty)
+                throw new SearchRequestException("Choose the part of the corpus to compare with the rest: a query, a filter (--source forum), or both.");
+            var target = Subcorpus(generation, budget, compiled?.Query, selections);
+            var reader = generation.IndexReader;
+            // The target's bits over the whole reader, and the words of the target and of every searchable passage.
+            var bits = new FixedBitSet(reader.MaxDoc);
+            long targetWords = 0, allWords = 0;
+            foreach (var leaf in reader.Leaves)
+            {
+                budget.Check();
+                var lengths = TrendTextLengths.For(leaf.AtomicReader);
+                var segment = target.Of(leaf.Ord);
+                for (var doc = segment.Length == 0 ? -1 : segment.NextSetBit(0); doc >= 0; doc = doc + 1 < segment.Length ? segment.NextSetBit(doc + 1) : -1)
+                {
+                    bits.Set(leaf.DocBase + doc);
+                    targetWords += lengths[doc];
+                }
+
+                var searchable = generation.SearchablePassages.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
+                if (searchable is null)
+                    continue;
+                int passage;
+                while ((passage = searchable.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                    allWords += lengths[passage];
+            }
+
+            var referenceWords = allWords - targetWords;
+            var warnings = new List<string>(compiled?.Warnings ?? []);
+            if (target.Count == 0 || referenceWords <= 0)
+            {
+                warnings.Add(target.Count == 0 ? "No passage is in the target: nothing to compare." : "The target is the whole corpus: there is nothing left to compare it with.");
+                return KeywordsOf([], request, targetWords, Math.Max(0, referenceWords), target.Count, warnings, clock, generation.Id);
+            }
+
+            var heap = new PriorityQueue<(string Stem, long A, long B, double G2), double>();
+            var terms = MultiFields.GetTerms(reader, IndexFields.Text);
+            var live = MultiFields.GetLiveDocs(reader);
+            var termsEnum = terms?.GetEnumerator();
+            DocsEnum? docs = null;
+            var countdown = QueryBudget.CheckEvery;
+            while (termsEnum is not null && termsEnum.MoveNext())
+            {
+                if (--countdown <= 0)
+                {
+                    budget.Check();
+                    countdown = QueryBudget.CheckEvery;
+                }
+
+                // The target frequency cannot exceed the term's total: most of a vocabulary is rarer than the minimum.
+                var total = termsEnum.TotalTermFreq;
+                if (total < request.MinFrequency || !HasLetter(termsEnum.Term))
+                    continue;
+                docs = termsEnum.Docs(live, docs, DocsFlags.FREQS);
+                long a = 0, everywhere = 0;
+                var doc = docs.NextDoc();
+                while (doc != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    if (live is not null)
+                        everywhere += docs.Freq; // with deletions the total must be counted over live passages
+                    if (bits.Get(doc))
+                    {
+                        a += docs.Freq;
+                        doc = docs.NextDoc();
+                        continue;
+                    }
+
+                    if (live is not null)
+                    {
+                        doc = docs.NextDoc();
+                        continue;
+                    }
+
+                    // Leapfrog: jump the postings to the next passage of the target.
+                    var next = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1;
+                    doc = next < 0 ? DocIdSetIterator.NO_MORE_DOCS : docs.Advance(next);
+                }
+
+                if (a < request.MinFrequency)
+                    continue;
+                var b = (live is null ? total : everywhere) - a;
+                if ((double)a / targetWords <= (double)b / referenceWords)
+                    continue; // under-represented or even: not a keyword of the target
+                var stem = termsEnum.Term.Utf8ToString();
+                if (!request.StopWords && StopStems.Value.Contains(stem))
+                    continue;
+                var g2 = KeynessScores.LogLikelihood(a, b, targetWords, referenceWords);
+                if (heap.Count < request.Top)
+                    heap.Enqueue((stem, a, b, g2), g2);
+                else if (heap.TryPeek(out _, out var lowest) && g2 > lowest)
+                    heap.DequeueEnqueue((stem, a, b, g2), g2);
+            }
+
+            var kept = new List<(string Stem, long A, long B, double G2)>();
+            while (heap.Count > 0)
+                kept.Add(heap.Dequeue());
+            kept.Reverse();
+            var surface = new KeywordSurfaceForms(reader);
+            var keywords = kept.Select(k => new Keyword
+            {
+                Word = surface.Of(k.Stem),
+                Stem = k.Stem,
+                Frequency = k.A,
+                ReferenceFrequency = k.B,
+                LogLikelihood = Math.Round(k.G2, 2),
+                LogRatio = Math.Round(KeynessScores.LogRatio(k.A, k.B, targetWords, referenceWords), 3),
+            }).OrderByDescending(k => k.LogLikelihood).ThenBy(k => k.Stem, StringComparer.Ordinal).ToList();
+            return KeywordsOf(keywords, request, targetWords, referenceWords, target.Count, warnings, clock, generation.Id);
+        });
+    }
+
+    private static KeywordResponse KeywordsOf(IReadOnlyList<Keyword> keywords, KeywordRequest request, long targetWords, long referenceWords,
+        long passages, List<string> warnings, Stopwatch clock, string generation) => new()
+    {
+        Query = request.Target.Query,
+        TargetWords = targetWords,
+        ReferenceWords = referenceWords,
+        TargetPassages = passages,
+        MinFrequency = request.MinFrequency,
+        Keywords = keywords,
+        Warnings = warnings.Distinct().ToList(),
+        TookMs = Elapsed(clock),
+        Generation = generation,
+    };
+
+    /// <summary>True when the term has a letter (ASCII after folding, or any non-ASCII character): numbers are not keywords.</summary>
+    private static bool HasLetter(BytesRef term)
+    {
+        for (var i = term.Offset; i < term.Offset + term.Length; i++)
+        {
+            var b = term.Bytes[i];
+            if ((b >= 'a' && b <= 'z') || b >= 0x80)
+                return true;
+        }
+
+        return false;
+    }
+}
