@@ -2,6 +2,10 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PakRussia.Search.Indexing;
+using PakRussia.Search.Indexing.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Util;
 
 namespace PakRussia.Search.Concordance;
 
@@ -31,13 +35,66 @@ internal static class TrendTextLengths
         DocsEnum? docs = null;
         while (termsEnum.MoveNext())
         {
+            var weight = Weight(termsEnum.Term);
+            if (weight == 0)
+            {
+                continue;
+            }
+
             // Deleted passages are counted too; callers skip them through the live docs.
             docs = termsEnum.Docs(null, docs, DocsFlags.FREQS);
             int doc;
             while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-                lengths[doc] += docs.Freq;
+                lengths[doc] += weight * docs.Freq;
         }
 
         return lengths;
     }
+
+    /// <summary>
+    /// What one occurrence of an index term adds to the words: 1; 0 for the marked copy of a word in capitals (the word
+    /// again); and for a word split where letters meet digits ("35m", indexed with its parts "35" and "m", which are
+    /// counted under their own terms), one minus its parts: the word counts once, as the tokenizer sees it. The parts
+    /// are those the index chain's own <see cref="WordDelimiterFilter"/> makes of the term.
+    /// </summary>
+    private static int Weight(BytesRef term)
+    {
+        if (term.Length == 0)
+        {
+            return 1;
+        }
+
+        if (term.Bytes[term.Offset] == (byte)CapitalsFilter.Mark)
+        {
+            return 0;
+        }
+
+        var mixed = false;
+        for (var i = 1; i < term.Length && !mixed; i++)
+        {
+            var (a, b) = (term.Bytes[term.Offset + i - 1], term.Bytes[term.Offset + i]);
+            mixed = IsDigit(a) != IsDigit(b) && IsLetter(a) != IsLetter(b) && (IsDigit(a) || IsLetter(a)) && (IsDigit(b) || IsLetter(b));
+        }
+
+        if (!mixed)
+        {
+            return 1;
+        }
+
+        using var parts = new WordDelimiterFilter(PassageAnalyzer.Version, new KeywordTokenizer(new StringReader(term.Utf8ToString())),
+            ModelNumbers.CharTypes, ModelNumbers.Flags, null);
+        parts.Reset();
+        var tokens = 0;
+        while (parts.IncrementToken())
+        {
+            tokens++;
+        }
+
+        parts.End();
+        return tokens <= 1 ? 1 : 1 - (tokens - 1); // tokens: the word itself, then its parts
+    }
+
+    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
+
+    private static bool IsLetter(byte b) => b >= 0x80 || char.IsAsciiLetter((char)b);
 }

@@ -71,8 +71,12 @@ public static class MatchHighlighter
                     continue;
                 }
 
-                // The next word of the same phrase occurrence extends its match: "warm waters" is one mark, not two.
-                if (span is not null && ReferenceEquals(span, lastSpan) && position == lastPosition + 1 && matches.Count > 0)
+                // The next word of the same phrase occurrence extends its match: "warm waters" is one mark, not two; so
+                // does a word the query also has on its own ("russia" beside the alias phrase "pak russia"): one
+                // occurrence, one mark, as the concordance counts it.
+                var continues = matches.Count > 0 && lastSpan is not null && position == lastPosition + 1 && position <= lastSpan.End
+                    && (span is null || ReferenceEquals(span, lastSpan));
+                if (continues)
                 {
                     matches[^1] = new MatchSpan(matches[^1].Start, end);
                 }
@@ -81,7 +85,7 @@ public static class MatchHighlighter
                     matches.Add(new MatchSpan(start, end));
                 }
 
-                lastSpan = span;
+                lastSpan = span ?? (continues ? lastSpan : null);
                 lastPosition = position;
             }
 

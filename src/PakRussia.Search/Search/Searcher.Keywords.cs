@@ -82,8 +82,8 @@ public sealed partial class Searcher
 
                 // The target frequency cannot exceed the term's total: most of a vocabulary is rarer than the minimum.
                 var total = termsEnum.TotalTermFreq;
-                if (total < request.MinFrequency || !HasLetter(termsEnum.Term))
-                    continue;
+                if (total < request.MinFrequency || !HasLetter(termsEnum.Term) || IsMarkedCopy(termsEnum.Term))
+                    continue; // numbers, and the marked copies of words in capitals (the same word again)
                 docs = termsEnum.Docs(live, docs, DocsFlags.FREQS);
                 long a = 0, everywhere = 0;
                 var doc = docs.NextDoc();
@@ -157,6 +157,9 @@ public sealed partial class Searcher
     };
 
     /// <summary>True when the term has a letter (ASCII after folding, or any non-ASCII character): numbers are not keywords.</summary>
+    /// <summary>A term of the index's marked copy of a word in capitals ("=us", see CapitalsFilter): not a word of its own.</summary>
+    private static bool IsMarkedCopy(BytesRef term) => term.Length > 0 && term.Bytes[term.Offset] == (byte)Indexing.Analysis.CapitalsFilter.Mark;
+
     private static bool HasLetter(BytesRef term)
     {
         for (var i = term.Offset; i < term.Offset + term.Length; i++)

@@ -19,6 +19,10 @@ internal static class ModelNumbers
         WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.GENERATE_NUMBER_PARTS
         | WordDelimiterFlags.SPLIT_ON_NUMERICS | WordDelimiterFlags.PRESERVE_ORIGINAL;
 
+    /// <summary>A word where a letter meets a digit: Porter leaves it as it is (the stemmer would make "1950s" 1950).</summary>
+    public static System.Text.RegularExpressions.Regex LettersAndDigits { get; } =
+        new(@"^.*(\p{L}\p{N}|\p{N}\p{L}).*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>A type for every character of the Basic Multilingual Plane (beyond it Lucene types by category).</summary>
     public static byte[] CharTypes { get; } = Build();
 

@@ -93,6 +93,12 @@ public class PassageAnalyzer : Analyzer
 
         if (SplitDigits)
         {
+            if (Stem)
+            {
+                // A word of letters and digits is a name or a number ("1950s", "35M"): kept whole, not stemmed.
+                stream = new PatternKeywordMarkerFilter(stream, ModelNumbers.LettersAndDigits);
+            }
+
             stream = new WordDelimiterFilter(Version, stream, ModelNumbers.CharTypes, ModelNumbers.Flags, null);
         }
 
