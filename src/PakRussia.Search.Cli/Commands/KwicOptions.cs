@@ -18,6 +18,7 @@ internal sealed class KwicOptions
     public Option<bool> Any { get; } = new("--any") { Description = "Match any word instead of all words" };
     public Option<bool> All { get; } = new("--all") { Description = "Require every word" };
     public Option<bool> Strict { get; } = new("--strict") { Description = "A malformed query is an error (exit 2) instead of being repaired" };
+    public Option<bool> NoAliases { get; } = CommonOptions.NoAliases();
     public FilterOptions Filters { get; } = new();
     public Option<int> Budget { get; } = new("--budget-ms")
     {
@@ -28,7 +29,7 @@ internal sealed class KwicOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Query);
-        foreach (var option in new Option[] { Corpus, FollowLinks, Index, Json, Csv, Any, All, Strict, Budget })
+        foreach (var option in new Option[] { Corpus, FollowLinks, Index, Json, Csv, Any, All, Strict, NoAliases, Budget })
             command.Options.Add(option);
         Filters.AddTo(command);
     }
@@ -39,6 +40,7 @@ internal sealed class KwicOptions
         Any = parse.GetValue(Any),
         All = parse.GetValue(All),
         Strict = parse.GetValue(Strict),
+        NoAliases = parse.GetValue(NoAliases),
     };
 
     /// <summary>The searcher over the index (built on first use), with the --budget-ms budget.</summary>
@@ -48,7 +50,11 @@ internal sealed class KwicOptions
         if (budgetMs < 0)
             throw new SearchRequestException($"--budget-ms must be 0 (no limit) or more (got {budgetMs}).");
         var path = IndexLocator.Ensure(parse.GetValue(Corpus)!, parse.GetValue(Index)!, error, CommonOptions.CorpusOptions(parse, FollowLinks));
-        return new Searcher(path) { TimeBudget = budgetMs == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(budgetMs) };
+        return new Searcher(path)
+        {
+            TimeBudget = budgetMs == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(budgetMs),
+            Aliases = CommonOptions.Aliases(parse, Corpus),
+        };
     }
 
     /// <summary>--json, --csv, --tsv: at most one.</summary>

@@ -106,6 +106,7 @@ public static class KwicEndpoints
         Any = QueryParameters.Bool(query["any"], "any"),
         All = QueryParameters.Bool(query["all"], "all"),
         Strict = QueryParameters.Bool(query["strict"], "strict"),
+        NoAliases = QueryParameters.NoAliases(query),
     };
 
     private static string? Format(Microsoft.Extensions.Primitives.StringValues values, string _) =>

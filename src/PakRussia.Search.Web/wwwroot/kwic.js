@@ -26,6 +26,7 @@
     for (const name of LIST_PARAMS) for (const value of state[name]) params.append(name, value);
     if (state.from) params.set('from', state.from);
     if (state.to) params.set('to', state.to);
+    if (state.aliases === false) params.set('aliases', 'false'); // the page's Aliases toggle applies here too
     return params;
   }
 

@@ -23,7 +23,7 @@ public sealed partial class Searcher
             throw new SearchRequestException($"minFrequency must be 1 or more (got {request.MinFrequency}).");
         if (request.Top < 1 || request.Top > KwicLimits.MaxCollocates)
             throw new SearchRequestException($"top must be between 1 and {KwicLimits.MaxCollocates} (got {request.Top}).");
-        return Budgeted(request.Search.TimeBudget, cancellationToken, (generation, budget) =>
+        return BudgetedStatistics(request.Search.TimeBudget, cancellationToken, (generation, budget) =>
         {
             var pass = MatchPass(generation, budget, request.Search, countFacets: false);
             var occurrences = KwicSpans.Occurrences(generation, pass.Spans, pass.Matched, budget, KwicLimits.MaxOccurrences);
@@ -49,8 +49,6 @@ public sealed partial class Searcher
             var subcorpus = selections.IsEmpty ? null : Subcorpus(generation, budget, selections);
             var (words, estimated) = SubcorpusWords(generation, subcorpus, ticks);
             var warnings = new List<string>(pass.Warnings);
-            if (estimated)
-                warnings.Add($"The filtered subcorpus has more than {ExactSubcorpusPassages:N0} passages: its word count (N in G²) is estimated from its passages and the index's average passage length.");
             var fx = (long)occurrences.Count;
             var candidates = counts.Where(c => c.Value >= request.MinFrequency).ToList();
             var stems = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -117,37 +115,37 @@ public sealed partial class Searcher
         Matches(generation, budget, new MatchAllDocsQuery(), selections, countFacets: false).Matched;
 
     /// <summary>Filtered subcorpora up to this many passages have their words counted exactly (stored word counts).</summary>
-    internal const int ExactSubcorpusPassages = 20_000;
-
     /// <summary>
-    /// N: the words of the subcorpus. The whole index: the text field's token count (<c>sumTotalTermFreq</c>). Filtered,
-    /// up to <see cref="ExactSubcorpusPassages"/> passages: their stored word counts added up (the index has no
-    /// per-passage length in doc values); larger: its passages times the index's average words per passage (estimated).
+    /// N: the words of the subcorpus (the whole index, or the filtered passages), each passage's words as the corpus
+    /// statistics count them (<see cref="TrendTextLengths"/>: read once per segment from the postings, kept with it), so
+    /// N is exact at any size and agrees with trend's "words".
     /// </summary>
     private static (long Words, bool Estimated) SubcorpusWords(IndexGeneration generation, FixedBitSet?[]? subcorpus, Countdown ticks)
     {
-        var reader = generation.IndexReader;
-        var all = Math.Max(0, reader.GetSumTotalTermFreq(IndexFields.Text));
-        if (subcorpus is null)
-            return (all, false);
-        var passages = subcorpus.Sum(bits => bits?.Cardinality ?? 0L);
-        if (passages > ExactSubcorpusPassages)
-        {
-            var searchable = Math.Max(1, reader.GetDocCount(IndexFields.Text));
-            return ((long)Math.Round(passages * (double)all / searchable), true);
-        }
-
-        var wordCount = new HashSet<string> { IndexFields.WordCount };
         long words = 0;
-        var leaves = reader.Leaves;
+        var leaves = generation.IndexReader.Leaves;
         for (var i = 0; i < leaves.Count; i++)
         {
+            var reader = leaves[i].AtomicReader;
+            var lengths = TrendTextLengths.For(reader);
+            if (subcorpus is null)
+            {
+                var live = reader.LiveDocs;
+                for (var doc = 0; doc < lengths.Length; doc++)
+                {
+                    if (live is null || live.Get(doc))
+                        words += lengths[doc];
+                }
+
+                continue;
+            }
+
             if (subcorpus[i] is not { } bits)
                 continue;
             for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1)
             {
                 ticks.Tick();
-                words += PassageRecord.Int(generation.Doc(leaves[i].DocBase + doc, wordCount), IndexFields.WordCount) ?? 0;
+                words += lengths[doc];
             }
         }
 
