@@ -4,7 +4,7 @@
 (() => {
   'use strict';
 
-  const { el, clear, copyText } = window.PakRussiaDom;
+  const { el, clear, copyText, fetchJson } = window.PakRussiaDom;
 
   const PAGE_SIZE = 10;
   const MAX_RESULT_WINDOW = 10000;
@@ -131,18 +131,6 @@
 
   // ---------- search ----------
 
-  async function fetchJson(url, signal) {
-    const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-    let body = null;
-    try { body = await response.json(); } catch { body = null; }
-    if (!response.ok) {
-      const detail = body && body.detail ? body.detail : `The server answered ${response.status}.`;
-      const error = new Error(detail);
-      error.status = response.status;
-      throw error;
-    }
-    return body;
-  }
 
   async function runSearch() {
     // The hook of the other views (kwic.js): they read the same state.

@@ -1,4 +1,4 @@
-// PakRussia Search: DOM helpers shared by app.js and quote.js. Loaded first.
+// PakRussia Search: DOM and fetch helpers shared by app.js, quote.js, kwic.js, trend.js and stats.js. Loaded first.
 // Safety rule: strings become text nodes, never HTML.
 (() => {
   'use strict';
@@ -46,5 +46,21 @@
     return ok;
   }
 
-  window.PakRussiaDom = Object.freeze({ el, clear, copyText });
+  /**
+   * GETs JSON; a refusal throws an Error with the server's problem detail (never a library message) and its status.
+   */
+  async function fetchJson(url, signal) {
+    const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    let body = null;
+    try { body = await response.json(); } catch { body = null; }
+    if (!response.ok) {
+      const detail = body && body.detail ? body.detail : `The server answered ${response.status}.`;
+      const error = new Error(detail);
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+
+  window.PakRussiaDom = Object.freeze({ el, clear, copyText, fetchJson });
 })();

@@ -5,7 +5,7 @@
 (() => {
   'use strict';
 
-  const { el, clear } = window.PakRussiaDom;
+  const { el, clear, fetchJson } = window.PakRussiaDom;
   const app = window.PakRussiaApp;
   if (!app) return;
 
@@ -35,13 +35,6 @@
     return Number.isFinite(n) && n >= 1 && n <= 10 ? n : 5;
   }
 
-  async function fetchJson(url, signal) {
-    const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-    let body = null;
-    try { body = await response.json(); } catch { body = null; }
-    if (!response.ok) throw new Error(body && body.detail ? body.detail : `The server answered ${response.status}.`);
-    return body;
-  }
 
   function setViews(state, changes) {
     app.navigate({ views: { ...state.views, ...changes } });

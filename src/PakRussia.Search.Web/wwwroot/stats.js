@@ -5,7 +5,7 @@
 (() => {
   'use strict';
 
-  const { el, clear } = window.PakRussiaDom;
+  const { el, clear, fetchJson } = window.PakRussiaDom;
   const $ = (id) => document.getElementById(id);
   const tabs = $('stats-tabs');
   const view = $('stats-view');
@@ -22,13 +22,6 @@
     return { q: (params.get('q') || '').trim(), view: params.get('view'), filters };
   }
 
-  async function fetchJson(url, signal) {
-    const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-    let body = null;
-    try { body = await response.json(); } catch { body = null; }
-    if (!response.ok) throw new Error(body && body.detail ? body.detail : `The server answered ${response.status}.`);
-    return body;
-  }
 
   /** The terms of the trend: the query split on commas outside quotes ("gas pipeline", russia → two terms). */
   function termsOf(q) {

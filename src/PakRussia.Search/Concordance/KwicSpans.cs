@@ -72,18 +72,7 @@ internal static class KwicSpans
             return new SpanTermQuery(terms[0]);
         }
 
-        var positions = phrase.GetPositions();
-        var slop = phrase.Slop;
-        var largestGap = 0;
-        for (var i = 1; i < positions.Length; i++)
-        {
-            largestGap = Math.Max(largestGap, positions[i] - positions[i - 1]);
-        }
-
-        if (largestGap > 1)
-        {
-            slop += largestGap;
-        }
+        var slop = SlopWithGaps(phrase.Slop, phrase.GetPositions());
 
         return new SpanNearQuery(terms.Select(t => (SpanQuery)new SpanTermQuery(t)).ToArray(), slop, slop == 0);
     }
@@ -106,20 +95,21 @@ internal static class KwicSpans
             return parts[0];
         }
 
-        var positions = phrase.GetPositions();
-        var slop = phrase.Slop;
+        var slop = SlopWithGaps(phrase.Slop, phrase.GetPositions());
+
+        return new SpanNearQuery(parts, slop, slop == 0);
+    }
+
+    /// <summary>A phrase's slop widened by its largest gap in positions (a word the analyzer dropped), as the highlighter reads it.</summary>
+    private static int SlopWithGaps(int slop, int[] positions)
+    {
         var largestGap = 0;
         for (var i = 1; i < positions.Length; i++)
         {
             largestGap = Math.Max(largestGap, positions[i] - positions[i - 1]);
         }
 
-        if (largestGap > 1)
-        {
-            slop += largestGap;
-        }
-
-        return new SpanNearQuery(parts, slop, slop == 0);
+        return largestGap > 1 ? slop + largestGap : slop;
     }
 
     /// <summary>
