@@ -19,9 +19,20 @@ internal static class ModelNumbers
         WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.GENERATE_NUMBER_PARTS
         | WordDelimiterFlags.SPLIT_ON_NUMERICS | WordDelimiterFlags.PRESERVE_ORIGINAL;
 
-    /// <summary>A word where a letter meets a digit: Porter leaves it as it is (the stemmer would make "1950s" 1950).</summary>
-    public static System.Text.RegularExpressions.Regex LettersAndDigits { get; } =
-        new(@"^.*(\p{L}\p{N}|\p{N}\p{L}).*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    /// <summary>Whether a letter meets a digit somewhere in the word ("35m", "jf17", "1950s").</summary>
+    public static bool HasLettersAndDigits(ReadOnlySpan<char> word)
+    {
+        for (var i = 1; i < word.Length; i++)
+        {
+            var (a, b) = (word[i - 1], word[i]);
+            if ((char.IsLetter(a) && char.IsDigit(b)) || (char.IsDigit(a) && char.IsLetter(b)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A type for every character of the Basic Multilingual Plane (beyond it Lucene types by category).</summary>
     public static byte[] CharTypes { get; } = Build();

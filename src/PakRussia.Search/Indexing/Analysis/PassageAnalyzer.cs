@@ -96,7 +96,7 @@ public class PassageAnalyzer : Analyzer
             if (Stem)
             {
                 // A word of letters and digits is a name or a number ("1950s", "35M"): kept whole, not stemmed.
-                stream = new PatternKeywordMarkerFilter(stream, ModelNumbers.LettersAndDigits);
+                stream = new LettersAndDigitsKeywordFilter(stream);
             }
 
             stream = new WordDelimiterFilter(Version, stream, ModelNumbers.CharTypes, ModelNumbers.Flags, null);
