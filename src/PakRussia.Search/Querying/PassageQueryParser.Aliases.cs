@@ -82,7 +82,7 @@ internal sealed partial class PassageQueryParser
             foreach (var variant in spot.Options.OfType<AliasVariant>().Where(v => !ReferenceEquals(v, spot.TypedName)))
             {
                 var line = spot.Lines[variant];
-                var use = new AliasUse(spot.Typed, variant.Text, line.Line, aliases.File) { Words = variant.Words, CaseSensitive = variant.CaseSensitive };
+                var use = new AliasUse(spot.Typed, variant.Text, line.Line, aliases.File) { Name = variant };
                 if (!_reading.AliasUses.Contains(use))
                 {
                     _reading.AliasUses.Add(use);

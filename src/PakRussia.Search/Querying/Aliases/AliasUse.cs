@@ -3,11 +3,8 @@ namespace PakRussia.Search.Querying.Aliases;
 /// <summary>A name of the query also searched as one of its aliases: "Soviet Union" as "USSR", from aliases.txt line 3.</summary>
 public sealed record AliasUse(string Typed, string Variant, int Line, string File)
 {
-    /// <summary>The variant's words, to recognise it among a hit's marks.</summary>
-    public IReadOnlyList<AliasWord> Words { get; init; } = [];
-
-    /// <summary>Whether the variant matches only as written (a case-sensitive name).</summary>
-    public bool CaseSensitive { get; init; }
+    /// <summary>The variant as the list has it (its words, its case rule), to recognise it among a hit's marks.</summary>
+    public required AliasVariant Name { get; init; }
 
     /// <summary>For the query: "Soviet Union also searched as USSR (aliases.txt line 3)".</summary>
     public string Searched => $"{Typed} also searched as {Variant} ({File} line {Line})";
@@ -19,17 +16,9 @@ public sealed record AliasUse(string Typed, string Variant, int Line, string Fil
     public bool IsWrittenIn(string marked)
     {
         var words = AliasWords.Split(marked);
-        for (var at = 0; at + Words.Count <= words.Count; at++)
+        for (var at = 0; at + Name.Words.Count <= words.Count; at++)
         {
-            var all = true;
-            for (var i = 0; i < Words.Count && all; i++)
-            {
-                all = CaseSensitive
-                    ? string.Equals(words[at + i].Written, Words[i].Written, StringComparison.Ordinal)
-                    : string.Equals(words[at + i].Folded, Words[i].Folded, StringComparison.Ordinal);
-            }
-
-            if (all)
+            if (Name.Matches(words, at))
             {
                 return true;
             }
