@@ -40,4 +40,10 @@ public sealed record BuildOptions
 
     /// <summary>How long to wait for another build of the same index to finish.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Tests: flush a segment every this many Lucene documents (with <see cref="Optimize"/> off, an index of several
+    /// segments, as a large or updated corpus has, built the same way every time). Null: flush by memory used.
+    /// </summary>
+    internal int? FlushEveryDocuments { get; init; }
 }

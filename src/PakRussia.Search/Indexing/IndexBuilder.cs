@@ -322,6 +322,11 @@ public static class IndexBuilder
             // and packing first would write every flushed byte twice and need room for both copies on the disk.
             UseCompoundFile = false,
         };
+        if (options.FlushEveryDocuments is { } documents)
+        {
+            config.MaxBufferedDocs = documents;
+        }
+
         return new IndexWriter(directory, config);
     }
 

@@ -33,8 +33,9 @@ public sealed class IndexGeneration : IndexSearcher
             Commit.UserData.TryGetValue(IndexSchema.ResultsFingerprintKey, out var stored) && stored.StartsWith(ResultsFingerprint.Prefix, StringComparison.Ordinal)
                 ? stored
                 : ResultsFingerprint.Compute(reader));
-        _documentOrdinals = new Lazy<MultiDocValues.OrdinalMap?>(() =>
-            reader.Leaves.Count > 1 && MultiDocValues.GetSortedValues(reader, IndexFields.DocId) is MultiDocValues.MultiSortedDocValues multi ? multi.Mapping : null);
+        _sources = new Lazy<FacetValueOrdinals>(() => new FacetValueOrdinals(reader, IndexFields.Source));
+        _documents = new Lazy<FacetValueOrdinals>(() => new FacetValueOrdinals(reader, IndexFields.DocId));
+        _authors = new Lazy<FacetValueOrdinals>(() => new FacetValueOrdinals(reader, IndexFields.Author));
     }
 
     public string Path { get; }
@@ -59,13 +60,20 @@ public sealed class IndexGeneration : IndexSearcher
     /// <summary>The passages a search may return (not headings, not word-for-word repeats), cached per segment.</summary>
     public Filter SearchablePassages { get; }
 
-    private readonly Lazy<MultiDocValues.OrdinalMap?> _documentOrdinals;
+    private readonly Lazy<FacetValueOrdinals> _sources, _documents, _authors;
 
     /// <summary>
     /// Document ids' ordinals across the segments (Lucene's ordinal map), for ranking ties by document id; null when the
     /// generation has one segment, whose ordinals are already global. Built once per generation, on first use.
     /// </summary>
-    public MultiDocValues.OrdinalMap? DocumentOrdinals => _documentOrdinals.Value;
+    public MultiDocValues.OrdinalMap? DocumentOrdinals => _documents.Value.Mapping;
+
+    /// <summary>The source types, document ids and authors numbered across the segments, for counting facets.</summary>
+    internal FacetValueOrdinals SourceValues => _sources.Value;
+
+    internal FacetValueOrdinals DocumentValues => _documents.Value;
+
+    internal FacetValueOrdinals AuthorValues => _authors.Value;
 
     /// <summary>
     /// Lucene 4.8 checksums every file; here they are verified when the generation is opened, for indexes small enough

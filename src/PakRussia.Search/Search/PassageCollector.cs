@@ -1,3 +1,4 @@
+using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -8,33 +9,40 @@ namespace PakRussia.Search.Search;
 /// <summary>
 /// One pass over every passage the query matches, reading doc values only: it tests the facet selections, counts the
 /// passages that pass (the total), counts facet values (each facet over the passages that pass every selection but
-/// its own), and hands the passages that pass to the collector that keeps the page of hits. Counts go into arrays per
-/// segment, indexed by ordinal, and become labels once per segment: nothing is allocated or stored-field read per match.
+/// its own), and hands the passages that pass to the collector that keeps the page of hits. Counts go into arrays
+/// indexed by the generation's ordinal of each value (<see cref="FacetValueOrdinals"/>), counted per segment in doc order
+/// from one array of ordinals (<see cref="FacetOrdinals"/>), and only the values shown become labels, once, after the
+/// pass: nothing is allocated or stored-field read per match.
 /// It also checks the query's <paramref name="budget"/> every <see cref="QueryBudget.CheckEvery"/> matches (one layer
 /// fewer than wrapping it: an OR query hands over hundreds of thousands of matches).
 /// </summary>
-internal sealed class PassageCollector(FacetSelections selections, bool countFacets, ICollector? hits, QueryBudget? budget = null) : ICollector
+internal sealed class PassageCollector(IndexGeneration generation, FacetSelections selections, bool countFacets, ICollector? hits, QueryBudget? budget = null) : ICollector
 {
     // The relevance collector called directly (a sealed class, so no interface dispatch per match).
     private readonly RankedCollector? _ranked = hits as RankedCollector;
     private int _countdown;
     private FacetOrdinals? _ordinals;
+    private FacetOrdinals.Entry[] _entries = [];
     private long[] _yearCounts = [];
     private const int SourceBit = 1, YearBit = 2, DocumentBit = 4, AuthorBit = 8;
 
-    private readonly Dictionary<string, long> _sources = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _documents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> _years = [];
     private readonly bool _select = !selections.IsEmpty;
+
+    // The passages of this segment that pass every selection, one bit each, counted in doc order when the segment ends
+    // (FlushSegment): Lucene hands an OR query's matches over in buckets, out of order, and at 638k passages counting
+    // each match where it came cost a cache miss in every array it read (about 300 ns a match). The bits (160 KB for
+    // 1.27M Lucene documents) stay in cache while the query runs.
+    private long[] _passed = [];
+    private int _passedWords;
+
+    private readonly Counter? _sourceCounter = countFacets ? new Counter(generation.SourceValues) : null;
+    private readonly Counter? _documentCounter = countFacets ? new Counter(generation.DocumentValues) : null;
+    private readonly Counter? _authorCounter = countFacets ? new Counter(generation.AuthorValues) : null;
 
     private SortedDocValues? _source, _document, _author;
     private NumericDocValues? _year, _first, _last;
     private bool[]? _allowedSources, _allowedDocuments, _allowedAuthors;
-    private int[] _sourceCounts = [], _documentCounts = [], _authorCounts = [];
-    // The ordinals counted in this segment, so that turning counts into labels (and clearing them) costs what was
-    // counted, not the number of values the segment has (67,000 documents at scale).
-    private readonly List<int> _sourceTouched = [], _documentTouched = [], _authorTouched = [];
 
     /// <summary>Passages the query matched, before the selections.</summary>
     public long Matched { get; private set; }
@@ -64,9 +72,17 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
         if (countFacets)
         {
             _ordinals = FacetOrdinals.For(reader);
-            _sourceCounts = Counts(_sourceCounts, _source);
-            _documentCounts = Counts(_documentCounts, _document);
-            _authorCounts = Counts(_authorCounts, _author);
+            _entries = _ordinals.Entries;
+            _sourceCounter!.Open(context.Ord);
+            _documentCounter!.Open(context.Ord);
+            _authorCounter!.Open(context.Ord);
+            _passedWords = (reader.MaxDoc + 63) >> 6;
+            if (_passed.Length < _passedWords)
+            {
+                ZeroedArrays<long>.Return(_passed);
+                _passed = ZeroedArrays<long>.Rent(_passedWords);
+            }
+
             if (_yearCounts.Length < _ordinals.Years.Length)
             {
                 _yearCounts = new long[_ordinals.Years.Length];
@@ -100,21 +116,19 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
 
             if (countFacets)
             {
-                CountSource(doc);
-                CountYear(doc);
-                CountDocument(doc);
-                CountAuthor(doc);
+                _passed[doc >> 6] |= 1L << doc;
             }
         }
         else if (countFacets && (failed & (failed - 1)) == 0)
         {
             // Fails only one facet's selection: it still counts in that facet (multi-select).
+            ref readonly var entry = ref _entries[doc];
             switch (failed)
             {
-                case SourceBit: CountSource(doc); break;
-                case YearBit: CountYear(doc); break;
-                case DocumentBit: CountDocument(doc); break;
-                default: CountAuthor(doc); break;
+                case SourceBit: _sourceCounter!.Count(entry.Source); break;
+                case YearBit: CountYear(entry.Year); break;
+                case DocumentBit: _documentCounter!.Count(entry.Document); break;
+                default: _authorCounter!.Count(entry.Author); break;
             }
         }
     }
@@ -174,35 +188,161 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
     }
 
     /// <summary>
-    /// A zeroed array of at least the segment's value count. Arrays come from <see cref="ZeroedArrays"/> and go back to it
-    /// when the counts are read (flushing leaves them at zero), so a search with facets allocates no large array: at 67,000
-    /// documents one is 268 KB, which .NET puts on the large-object heap, and a new one per search meant a full collection
-    /// every few dozen searches.
+    /// One facet's counts by generation ordinal, with the ordinals counted so far (so that reading and clearing the counts
+    /// costs what was counted, not the number of values: 67,000 documents at scale). The array is rented from
+    /// <see cref="ZeroedArrays{T}"/> and goes back to it, cleared, when the counts are read.
     /// </summary>
-    private static int[] Counts(int[] reuse, SortedDocValues? values)
+    private sealed class Counter(FacetValueOrdinals values)
     {
-        var size = Math.Max(0, values?.ValueCount ?? 0);
-        if (reuse.Length >= size)
+        private int[] _counts = [];
+        // The ordinals counted, in a pooled array (a common word touches tens of thousands of documents, and a list grown
+        // per search put a new array on the large-object heap every time).
+        private int[] _touched = [];
+        private int _touchedCount;
+        private int[]? _toGlobal;
+
+        public void Open(int leaf)
         {
-            return reuse;
+            _toGlobal = values.SegmentToGlobal(leaf);
+            if (_counts.Length < values.ValueCount)
+            {
+                _counts = ZeroedArrays<int>.Rent(values.ValueCount);
+            }
         }
 
-        ZeroedArrays.Return(reuse);
-        return ZeroedArrays.Rent(size);
+        /// <summary>Counts the value with segment ordinal <paramref name="ord"/> (-1: none).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Count(int ord)
+        {
+            if (ord < 0)
+            {
+                return;
+            }
+
+            if (_toGlobal is { } map)
+            {
+                ord = map[ord];
+            }
+
+            if (_counts[ord]++ == 0)
+            {
+                if (_touchedCount == _touched.Length)
+                {
+                    Grow();
+                }
+
+                _touched[_touchedCount++] = ord;
+            }
+        }
+
+        /// <summary>Asks the processor to bring the count of segment ordinal <paramref name="ord"/> into cache.</summary>
+        public unsafe void Prefetch(int ord)
+        {
+            if (ord < 0)
+            {
+                return;
+            }
+
+            if (_toGlobal is { } map)
+            {
+                ord = map[ord];
+            }
+
+            fixed (int* counts = _counts)
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(counts + ord);
+            }
+        }
+
+        private void Grow()
+        {
+            var larger = ArrayPool<int>.Shared.Rent(Math.Max(256, _touched.Length * 2));
+            _touched.AsSpan(0, _touchedCount).CopyTo(larger);
+            if (_touched.Length > 0)
+            {
+                ArrayPool<int>.Shared.Return(_touched);
+            }
+
+            _touched = larger;
+        }
+
+        /// <summary>
+        /// The <paramref name="top"/> largest counts with their values, largest first, ties by value; then the counts are
+        /// cleared and the arrays returned. Ties at the cut are decided by the index's order of values (UTF-8 bytes), the
+        /// shown order by ordinal string comparison; the two differ only between characters above U+FFFF and U+E000–U+FFFF.
+        /// </summary>
+        public IReadOnlyList<FacetValue> TakeTop(int top, Func<string, FacetValue> value)
+        {
+            var heap = new PriorityQueue<int, (int Count, int Ord)>(top + 1, Worst);
+            var worstCount = 0;
+            foreach (var ord in _touched.AsSpan(0, _touchedCount))
+            {
+                var count = _counts[ord];
+                if (heap.Count < top)
+                {
+                    heap.Enqueue(ord, (count, ord));
+                    worstCount = heap.Count == top && heap.TryPeek(out _, out var first) ? first.Count : 0;
+                }
+                else if (count >= worstCount && heap.TryPeek(out _, out var worst) && Worst.Compare((count, ord), worst) > 0)
+                {
+                    heap.DequeueEnqueue(ord, (count, ord));
+                    heap.TryPeek(out _, out worst);
+                    worstCount = worst.Count;
+                }
+            }
+
+            var shown = new List<FacetValue>(heap.Count);
+            while (heap.TryDequeue(out var ord, out var key))
+            {
+                shown.Add(value(values.Label(ord)) with { Count = key.Count });
+            }
+
+            Release();
+            return shown.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>Clears what was counted and gives the arrays back (the counts are gone).</summary>
+        public void Release()
+        {
+            foreach (var ord in _touched.AsSpan(0, _touchedCount))
+            {
+                _counts[ord] = 0;
+            }
+
+            if (_touched.Length > 0)
+            {
+                ArrayPool<int>.Shared.Return(_touched);
+            }
+
+            ZeroedArrays<int>.Return(_counts);
+            _touched = _counts = [];
+            _touchedCount = 0;
+        }
+
+        /// <summary>Orders keys worst first: the smaller count, then (a tie) the later value.</summary>
+        private static readonly Comparer<(int Count, int Ord)> Worst =
+            Comparer<(int Count, int Ord)>.Create((a, b) => a.Count != b.Count ? a.Count.CompareTo(b.Count) : b.Ord.CompareTo(a.Ord));
     }
 
     /// <summary>
-    /// Count arrays kept between searches. Only arrays that are all zeros come back (a search stopped midway by its budget
-    /// never returns its arrays, the collector simply drops them), so a rented array is ready to count in.
+    /// Count and bit arrays kept between searches. Only arrays that are all zeros come back (a search stopped midway by its
+    /// budget never returns its arrays, the collector simply drops them), so a rented array is ready to count in. At 638k
+    /// documents a count array is 2.5 MB, which .NET puts on the large-object heap; a new one per search meant a full
+    /// collection every few dozen searches. Arrays under 1,024 elements cost nothing to allocate and are not kept.
     /// </summary>
-    private static class ZeroedArrays
+    private static class ZeroedArrays<T>
     {
         private const int Kept = 16;
         private static readonly System.Threading.Lock Gate = new();
-        private static readonly List<int[]> Free = [];
+        private static readonly List<T[]> Free = [];
 
-        public static int[] Rent(int size)
+        public static T[] Rent(int size)
         {
+            if (size < 1024)
+            {
+                return new T[size];
+            }
+
             lock (Gate)
             {
                 for (var i = Free.Count - 1; i >= 0; i--)
@@ -216,14 +356,14 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
                 }
             }
 
-            return new int[size];
+            return new T[size];
         }
 
-        public static void Return(int[] array)
+        public static void Return(T[] array)
         {
             if (array.Length < 1024)
             {
-                return; // small arrays cost nothing to allocate
+                return;
             }
 
             lock (Gate)
@@ -236,104 +376,102 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
         }
     }
 
-    private void CountSource(int doc)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void CountYear(int ord)
     {
-        var ord = _ordinals!.SourceOrds[doc];
-        if (ord >= 0 && _sourceCounts[ord]++ == 0) _sourceTouched.Add(ord);
-    }
-
-    private void CountDocument(int doc)
-    {
-        var ord = _ordinals!.DocumentOrds[doc];
-        if (ord >= 0 && _documentCounts[ord]++ == 0) _documentTouched.Add(ord);
-    }
-
-    private void CountAuthor(int doc)
-    {
-        var ord = _ordinals!.AuthorOrds[doc];
-        if (ord >= 0 && _authorCounts[ord]++ == 0) _authorTouched.Add(ord);
-    }
-
-    private void CountYear(int doc)
-    {
-        var ord = _ordinals!.YearOrds[doc];
         if (ord >= 0) _yearCounts[ord]++;
     }
 
-    /// <summary>Turns this segment's counts by ordinal into counts by value.</summary>
+    /// <summary>Counts the passages that passed in this segment, in doc order, clearing their bits; then the years.</summary>
     private void FlushSegment()
     {
-        if (!countFacets)
+        if (_ordinals is not { } ordinals)
         {
             return;
         }
 
-        Flush(_source, _sourceCounts, _sourceTouched, _sources);
-        // A document's passages are all in one segment (written as one block), so its top values here are final.
-        Flush(_document, _documentCounts, _documentTouched, _documents, Threshold(_documentCounts, _documentTouched, MaxFacetValues));
-        Flush(_author, _authorCounts, _authorTouched, _authors);
-        if (_ordinals is { } ordinals)
+        var passed = _passed;
+        var entries = _entries;
+        var docs = _chunk;
+        var filled = 0;
+        for (var word = 0; word < _passedWords; word++)
         {
-            for (var i = 0; i < ordinals.Years.Length; i++)
-            {
-                if (_yearCounts[i] > 0)
-                {
-                    _years[ordinals.Years[i]] = _years.GetValueOrDefault(ordinals.Years[i]) + _yearCounts[i];
-                    _yearCounts[i] = 0;
-                }
-            }
-        }
-    }
-
-    /// <summary>The count the <paramref name="top"/>th largest value has (1 when there are fewer): values below it cannot be shown.</summary>
-    private static int Threshold(int[] counts, List<int> touched, int top)
-    {
-        if (touched.Count <= top)
-        {
-            return 1;
-        }
-
-        var heap = new PriorityQueue<int, int>(top + 1);
-        foreach (var ord in touched)
-        {
-            var count = counts[ord];
-            if (count == 0 || (heap.Count == top && count <= heap.Peek()))
+            var bits = passed[word];
+            if (bits == 0)
             {
                 continue;
             }
 
-            heap.Enqueue(count, count);
-            if (heap.Count > top)
+            passed[word] = 0;
+            var first = word << 6;
+            do
             {
-                heap.Dequeue();
+                docs[filled++] = first + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
+            while (bits != 0);
+
+            if (filled > docs.Length - 64)
+            {
+                CountChunk(entries, docs, filled);
+                filled = 0;
             }
         }
 
-        return heap.Count == top ? heap.Peek() : 1;
+        CountChunk(entries, docs, filled);
+        FlushYears(ordinals);
     }
 
-    private static void Flush(SortedDocValues? values, int[] counts, List<int> touched, Dictionary<string, long> into, int threshold = 1)
+    // Doc ids decoded from the bits, a chunk at a time (small enough to stay in the first-level cache).
+    private readonly int[] _chunk = countFacets ? new int[2048] : [];
+
+    /// <summary>Prefetch distance, in matches: far enough ahead to cover a memory access (~100 ns).</summary>
+    private const int Ahead = 12;
+
+    /// <summary>
+    /// Counts the passages <paramref name="docs"/>, in doc order, asking the processor for each one's entry
+    /// <see cref="Ahead"/> matches early (and for its document's count half as early): matches are far apart in a
+    /// large corpus, so every entry is a cache miss the hardware prefetcher does not foresee.
+    /// </summary>
+    private unsafe void CountChunk(FacetOrdinals.Entry[] entries, int[] docs, int count)
     {
-        if (values is null)
+        fixed (FacetOrdinals.Entry* entry0 = entries)
         {
-            touched.Clear();
-            return;
-        }
-
-        var scratch = new BytesRef();
-        foreach (var ord in touched)
-        {
-            if (counts[ord] >= threshold)
+            for (var i = 0; i < count; i++)
             {
-                values.LookupOrd(ord, scratch);
-                var label = scratch.Utf8ToString();
-                into[label] = into.GetValueOrDefault(label) + counts[ord];
+                if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+                {
+                    if (i + Ahead < count)
+                    {
+                        System.Runtime.Intrinsics.X86.Sse.Prefetch0(entry0 + docs[i + Ahead]);
+                    }
+
+                    if (i + Ahead / 2 < count)
+                    {
+                        _documentCounter!.Prefetch(entry0[docs[i + Ahead / 2]].Document);
+                    }
+                }
+
+                ref readonly var entry = ref entries[docs[i]];
+                _sourceCounter!.Count(entry.Source);
+                CountYear(entry.Year);
+                _documentCounter!.Count(entry.Document);
+                _authorCounter!.Count(entry.Author);
             }
-
-            counts[ord] = 0;
         }
+    }
 
-        touched.Clear();
+    /// <summary>Adds this segment's counts by year (a segment has a few dozen distinct years) to the counts by year.</summary>
+    private void FlushYears(FacetOrdinals ordinals)
+    {
+        for (var i = 0; i < ordinals.Years.Length; i++)
+        {
+            if (_yearCounts[i] > 0)
+            {
+                _years[ordinals.Years[i]] = _years.GetValueOrDefault(ordinals.Years[i]) + _yearCounts[i];
+                _yearCounts[i] = 0;
+            }
+        }
     }
 
     /// <summary>The facet counts, after the search: the 50 largest values of each facet (years: all, in order).</summary>
@@ -345,26 +483,32 @@ internal sealed class PassageCollector(FacetSelections selections, bool countFac
         }
 
         FlushSegment();
+        ZeroedArrays<long>.Return(_passed);
+        _passed = [];
         _source = _document = _author = null;
         _ordinals = null;
-        foreach (var counts in new[] { _sourceCounts, _documentCounts, _authorCounts })
-        {
-            ZeroedArrays.Return(counts);
-        }
-
-        _sourceCounts = _documentCounts = _authorCounts = [];
-
-        static IReadOnlyList<FacetValue> Top(IEnumerable<FacetValue> values) =>
-            values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(MaxFacetValues).ToList();
-
         return new FacetSet
         {
-            SourceType = Top(_sources.Select(p => new FacetValue(p.Key, p.Value))),
+            SourceType = _sourceCounter!.TakeTop(MaxFacetValues, v => new FacetValue(v, 0)),
             // Years read best in order; the web page draws them as a bar chart.
             Year = _years.OrderBy(p => p.Key).Select(p => new FacetValue(p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Value)).ToList(),
-            Document = Top(_documents.Select(p => new FacetValue(p.Key, p.Value))).Select(v => v with { Label = documentTitle(v.Value) ?? v.Value }).ToList(),
-            Author = Top(_authors.Select(p => new FacetValue(p.Key, p.Value))),
+            Document = _documentCounter!.TakeTop(MaxFacetValues, v => new FacetValue(v, 0, documentTitle(v) ?? v)),
+            Author = _authorCounter!.TakeTop(MaxFacetValues, v => new FacetValue(v, 0)),
         };
+    }
+
+    /// <summary>
+    /// Gives the count arrays back without reading them, for a pass whose counts are not wanted (a sentence-like query
+    /// asked again with one word fewer): without it the next search allocated its arrays anew.
+    /// </summary>
+    public void Release()
+    {
+        Array.Clear(_passed, 0, Math.Min(_passed.Length, _passedWords));
+        ZeroedArrays<long>.Return(_passed);
+        _passed = [];
+        _sourceCounter?.Release();
+        _documentCounter?.Release();
+        _authorCounter?.Release();
     }
 
     /// <summary>Values shown per facet (years are all shown).</summary>

@@ -133,6 +133,7 @@ public sealed partial class Searcher
             var (fallbackCollector, fallbackMatched) = Matches(generation, budget, fallback, selections, countFacets);
             if (fallbackCollector.Matched > 0)
             {
+                collector.Release();
                 warnings.Add("No passage has all the words; showing the lines of passages with some of them.");
                 (collector, matched, query) = (fallbackCollector, fallbackMatched, fallback);
             }
@@ -147,7 +148,7 @@ public sealed partial class Searcher
     private static (PassageCollector Collector, FixedBitSet?[] Matched) Matches(IndexGeneration generation, QueryBudget budget, Query query, FacetSelections selections, bool countFacets)
     {
         var recorder = new MatchedPassages(generation.IndexReader.Leaves.Count);
-        var collector = new PassageCollector(selections, countFacets, recorder, budget);
+        var collector = new PassageCollector(generation, selections, countFacets, recorder, budget);
         generation.Search(Searchable(generation, query), collector);
         return (collector, recorder.Bits);
     }

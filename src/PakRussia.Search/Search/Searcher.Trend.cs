@@ -140,7 +140,7 @@ public sealed partial class Searcher
             return subcorpus;
         }
 
-        var collector = new PassageCollector(selections, countFacets: false, subcorpus, budget);
+        var collector = new PassageCollector(generation, selections, countFacets: false, subcorpus, budget);
         generation.Search(Searchable(generation, query ?? new MatchAllDocsQuery()), collector);
         return subcorpus;
     }

@@ -238,6 +238,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
                 minimum--;
                 used = (BooleanQuery)partial.Clone();
                 used.MinimumNumberShouldMatch = minimum;
+                collector.Release();
                 (collector, top) = Collect(generation, budget, used, selections, countFacets, sort, depth, tiers);
             }
 
@@ -253,8 +254,11 @@ public sealed partial class Searcher(string indexPath) : IDisposable
             var (fallbackCollector, fallbackTop) = Collect(generation, budget, compiled.Fallback, selections, countFacets, sort, depth, textTiers);
             if (fallbackCollector.Matched > 0)
             {
+                all.Release();
                 return new Collected(fallbackCollector, fallbackTop, compiled.Fallback, true, null);
             }
+
+            fallbackCollector.Release();
         }
 
         return new Collected(all, allTop, query, false, null);
@@ -268,7 +272,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth, RankTiers? tiers = null)
     {
         var top = new Ranking(generation, sort, Math.Max(1, depth), tiers);
-        var collector = new PassageCollector(selections, countFacets, top.Collector, budget);
+        var collector = new PassageCollector(generation, selections, countFacets, top.Collector, budget);
         generation.Search(Searchable(generation, query), collector);
         return (collector, top);
     }
