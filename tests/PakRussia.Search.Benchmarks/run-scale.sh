@@ -17,6 +17,8 @@
 #             lucenenet+hl), the same analysis and the same three runs as ours (pakrussia, pakrussia+facets, pakrussia+hl);
 #             ours also runs pakrussia-text (the text field alone, as the peers search, where the product adds title and section).
 #   HTTP_SECONDS  length of each load test (default 30)
+#   HTTP_WARMUP   load before it is measured (default 60 s: with both cores busy, .NET's tiered JIT needs tens of
+#                 seconds to finish optimising the search path; 5 s measured half the steady rate, see README)
 #   SETTLE    seconds to wait at most, before each engine, for the 1-minute load to fall below 1.5 (default 180)
 #   SKIP      any of: ours peers kinds parts cold http (space-separated) to leave steps out
 # OUT (default /work/bench/results/scale-DATE) gets results.jsonl (one JSON line per engine and mode, the peers'
@@ -29,7 +31,7 @@ WORK=${WORK:-/tmp/pakrussia-scale}
 OUT=${1:-/work/bench/results/scale-$(date +%Y%m%d-%H%M)}
 REPEAT=${REPEAT:-3}; WARMUP=${WARMUP:-1}
 ENGINES=${ENGINES:-sqlite_fts5 sqlite_fts5_porter lucenenet clucene xapian lucenepp sphinx flexsearch postgres}
-SKIP=${SKIP:-}; HTTP_SECONDS=${HTTP_SECONDS:-30}
+SKIP=${SKIP:-}; HTTP_SECONDS=${HTTP_SECONDS:-30}; HTTP_WARMUP=${HTTP_WARMUP:-60}
 mkdir -p "$WORK" "$OUT/logs"
 case "$(readlink -f "$OUT")/" in "$REPO"/*) echo "OUT must be outside the repository" >&2; exit 2 ;; esac
 case "$(readlink -f "$WORK")/" in "$REPO"/*) echo "WORK must be outside the repository" >&2; exit 2 ;; esac
@@ -152,8 +154,8 @@ for q in open(sys.argv[1]):
     "$@" > "$OUT/logs/http-$name.server.log" 2>&1 &
     local pid=$!
     for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
-    step "http $name: warm-up 5 s, then wrk -t2 -c16 -d${HTTP_SECONDS}s (mixed URLs)"
-    WRK_PATHS=$WORK/paths.txt wrk -t2 -c16 -d5s -s "$HERE/mixed.lua" "http://127.0.0.1:$port" > /dev/null
+    step "http $name: warm-up ${HTTP_WARMUP} s, then wrk -t2 -c16 -d${HTTP_SECONDS}s (mixed URLs)"
+    WRK_PATHS=$WORK/paths.txt wrk -t2 -c16 -d"${HTTP_WARMUP}s" -s "$HERE/mixed.lua" "http://127.0.0.1:$port" > /dev/null
     WRK_PATHS=$WORK/paths.txt wrk -t2 -c16 -d"${HTTP_SECONDS}s" --latency -s "$HERE/mixed.lua" "http://127.0.0.1:$port" > "$OUT/logs/http-$name.wrk.txt"
     tail -1 "$OUT/logs/http-$name.wrk.txt" > "$OUT/http.$name.json"; cat "$OUT/http.$name.json" >&2
     step "http $name: hey -z ${HTTP_SECONDS}s -c 16 on one URL (gas pipeline)"
