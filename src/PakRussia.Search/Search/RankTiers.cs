@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -15,14 +16,14 @@ namespace PakRussia.Search.Search;
 /// </summary>
 internal sealed class RankTiers
 {
-    private RankTiers(Weight[] words, Weight? text, Weight? elsewhere, Weight? demoted, IReadOnlyList<Term> textTerms, IReadOnlyList<Term> elsewhereTerms)
+    private RankTiers(Weight[] words, Weight? text, Weight? elsewhere, bool demoteFootnotes, IReadOnlyList<Term> textTerms, IReadOnlyList<Term> elsewhereTerms)
     {
         Words = words;
         _textTerms = textTerms;
         _elsewhereTerms = elsewhereTerms;
         _text = text;
         _elsewhere = elsewhere;
-        _demoted = demoted;
+        _demoteFootnotes = demoteFootnotes;
     }
 
     /// <summary>The word clauses of a sentence-like query; empty otherwise.</summary>
@@ -30,7 +31,34 @@ internal sealed class RankTiers
 
     private readonly Weight? _text;
     private readonly Weight? _elsewhere;
-    private readonly Weight? _demoted;
+    private readonly bool _demoteFootnotes;
+
+    /// <summary>
+    /// Each segment's footnotes, read once per segment core: they do not depend on the query, and reading them for every
+    /// search cost a pass over their postings and a bit set of the segment's size (160 KB at 1.27M Lucene documents) per
+    /// query. Null: the segment has none. Deleted passages may be in it; they are never collected.
+    /// </summary>
+    private static readonly ConditionalWeakTable<object, StrongBox<FixedBitSet?>> Footnotes = new();
+
+    private static FixedBitSet? FootnotesOf(AtomicReaderContext context) =>
+        Footnotes.GetValue(context.AtomicReader.CoreCacheKey, _ => new StrongBox<FixedBitSet?>(ReadFootnotes(context.AtomicReader))).Value;
+
+    private static FixedBitSet? ReadFootnotes(AtomicReader reader)
+    {
+        var docs = reader.GetTermDocsEnum(new Term(IndexFields.Kind, "footnote"));
+        if (docs is null)
+        {
+            return null;
+        }
+
+        var set = new FixedBitSet(reader.MaxDoc);
+        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+        {
+            set.Set(doc);
+        }
+
+        return set;
+    }
     private readonly IReadOnlyList<Term> _textTerms;
     private readonly IReadOnlyList<Term> _elsewhereTerms;
 
@@ -61,9 +89,8 @@ internal sealed class RankTiers
         var text = AnyOf(textTerms);
         var elsewhere = AnyOf(elsewhereTerms);
         var asksForKind = compiled.Explanation?.Filters.Any(f => f.StartsWith("kind", StringComparison.OrdinalIgnoreCase)) == true;
-        var demoted = asksForKind ? null : generation.CreateNormalizedWeight(new TermQuery(new Term(IndexFields.Kind, "footnote")));
         Weight? Weigh(Query? q) => q is null ? null : generation.CreateNormalizedWeight(q);
-        return new RankTiers(words, Weigh(text), text is null ? null : Weigh(elsewhere), demoted, textTerms, elsewhereTerms);
+        return new RankTiers(words, Weigh(text), text is null ? null : Weigh(elsewhere), demoteFootnotes: !asksForKind, textTerms, elsewhereTerms);
     }
 
     /// <summary>Any of <paramref name="terms"/>, or null for none.</summary>
@@ -82,7 +109,7 @@ internal sealed class RankTiers
     public Segment Open(AtomicReaderContext context)
     {
         var words = Words.Select(w => Read(w, context)).ToArray();
-        var demoted = _demoted is null ? null : Read(_demoted, context);
+        var demoted = _demoteFootnotes ? FootnotesOf(context) : null;
         if (_text is null || _elsewhere is null)
         {
             return new Segment(words, null, inText: false, demoted);
