@@ -105,10 +105,10 @@ internal sealed class RankTiers
         return any.Clauses.Count == 0 ? null : any;
     }
 
-    /// <summary>One segment's tiers.</summary>
-    public Segment Open(AtomicReaderContext context)
+    /// <summary>One segment's tiers; without <paramref name="readWords"/>, no word sets (the caller counts words from the scorer).</summary>
+    public Segment Open(AtomicReaderContext context, bool readWords = true)
     {
-        var words = Words.Select(w => Read(w, context)).ToArray();
+        var words = readWords ? Words.Select(w => Read(w, context)).ToArray() : [];
         var demoted = _demoteFootnotes ? FootnotesOf(context) : null;
         if (_text is null || _elsewhere is null)
         {

@@ -15,7 +15,7 @@ namespace PakRussia.Search.Search;
 /// sentence-like query they have, whether a word is in their own text, whether they are body text), then by score.
 /// </para>
 /// </summary>
-internal sealed class RankedCollector(int k, IndexGeneration generation, RankTiers? tiers = null) : ICollector
+internal sealed class RankedCollector(int k, IndexGeneration generation, RankTiers? tiers = null, bool wordsFromScorer = false) : ICollector
 {
     private readonly float[] _scores = new float[Math.Max(1, k)];
     private readonly int[] _tiers = new int[Math.Max(1, k)];
@@ -40,7 +40,7 @@ internal sealed class RankedCollector(int k, IndexGeneration generation, RankTie
         _segment = context.Ord;
         _documentIds = context.AtomicReader.GetSortedDocValues(IndexFields.DocId);
         _ordinals = context.AtomicReader.GetNumericDocValues(IndexFields.Ordinal);
-        _segmentTiers = tiers?.Open(context);
+        _segmentTiers = tiers?.Open(context, readWords: !wordsFromScorer);
     }
 
     /// <summary>How many collected passages have every word (of a sentence-like query).</summary>
@@ -56,7 +56,8 @@ internal sealed class RankedCollector(int k, IndexGeneration generation, RankTie
         var tier = 0;
         if (_segmentTiers is { } segment)
         {
-            var words = segment.WordsOf(doc);
+            // The scorer counts the words it matched when the query is the words alone (Searcher.WordsCountedByScorer).
+            var words = wordsFromScorer ? _scorer!.Freq : segment.WordsOf(doc);
             if (words == tiers!.Words.Length && words > 0)
             {
                 FirstTierCount++;

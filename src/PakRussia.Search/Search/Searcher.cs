@@ -271,11 +271,23 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     internal static (PassageCollector Collector, Ranking Top) Collect(IndexGeneration generation, QueryBudget budget,
         Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth, RankTiers? tiers = null)
     {
-        var top = new Ranking(generation, sort, Math.Max(1, depth), tiers);
+        var searched = Searchable(generation, query);
+        var top = new Ranking(generation, sort, Math.Max(1, depth), tiers, WordsCountedByScorer(searched, tiers));
         var collector = new PassageCollector(generation, selections, countFacets, top.Collector, budget);
-        generation.Search(Searchable(generation, query), collector);
+        generation.Search(searched, collector);
         return (collector, top);
     }
+
+    /// <summary>
+    /// True when <paramref name="query"/> is a sentence-like query's words and nothing else (each word a SHOULD clause, at
+    /// least two required): Lucene then scores it with one scorer whose <c>Freq</c> is the number of its
+    /// clauses the passage matches (BooleanScorer2 over MinShouldMatchSumScorer, or over a conjunction when every word
+    /// is required), so the tiers need not read each word's matches into a bit set per segment. With filters or
+    /// exclusions the top scorer's frequency means something else, and the words are read as before.
+    /// </summary>
+    private static bool WordsCountedByScorer(Query query, RankTiers? tiers) =>
+        tiers is { Words.Length: > 0 } && query is BooleanQuery { MinimumNumberShouldMatch: > 1 } boolean
+        && boolean.Clauses.Count == tiers.Words.Length && boolean.Clauses.All(c => c.Occur == Occur.SHOULD);
 
     /// <summary>
     /// Keeps the best hits: by relevance with our own heap (<see cref="RankedCollector"/>, out of order, so a top-level OR
@@ -286,11 +298,11 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         private readonly RankedCollector? _ranked;
         private readonly TopFieldCollector? _field;
 
-        public Ranking(IndexGeneration generation, SearchSort sort, int depth, RankTiers? tiers = null)
+        public Ranking(IndexGeneration generation, SearchSort sort, int depth, RankTiers? tiers = null, bool wordsFromScorer = false)
         {
             if (sort == SearchSort.Relevance)
             {
-                _ranked = new RankedCollector(depth, generation, tiers);
+                _ranked = new RankedCollector(depth, generation, tiers, wordsFromScorer);
             }
             else
             {
