@@ -1,5 +1,6 @@
 using System.Text;
 using PakRussia.Search.Corpus;
+using PakRussia.Search.Indexing;
 using PakRussia.Search.Tests.TestSupport;
 
 namespace PakRussia.Search.Tests.Reliability;
@@ -43,6 +44,15 @@ public static class SyntheticCorpus
             yield return TestDocuments.Make($"gen-{d:D4}", d % 2 == 0 ? "news" : "forum", $"{2000 + d % 24}", texts);
         }
     }
+
+    /// <summary>
+    /// Builds an index of 1,500 generated documents of two passages each at <paramref name="path"/>: in one segment, or
+    /// (<paramref name="severalSegments"/>) flushed every 1,000 Lucene documents and not merged, as a large or updated
+    /// corpus is; the same segments every time.
+    /// </summary>
+    public static void BuildIndex(string path, bool severalSegments) =>
+        IndexBuilder.BuildFrom(Documents(documents: 1_500, paragraphs: 2), path, "synthetic",
+            options: severalSegments ? new BuildOptions { Optimize = false, Threads = 1, FlushEveryDocuments = 1_000 } : null);
 
     /// <summary>Writes <paramref name="files"/> text files of generated paragraphs into <paramref name="folder"/>.</summary>
     public static void WriteFiles(string folder, int files, int paragraphs, int seed = 9)

@@ -33,10 +33,9 @@ public sealed class FacetCountReuseTests : IDisposable
     public FacetCountReuseTests()
     {
         _onePath = _folder.File("many-documents");
-        IndexBuilder.BuildFrom(SyntheticCorpus.Documents(documents: 1_500, paragraphs: 2), _onePath, "synthetic");
+        SyntheticCorpus.BuildIndex(_onePath, severalSegments: false);
         _severalPath = _folder.File("many-segments");
-        IndexBuilder.BuildFrom(SyntheticCorpus.Documents(documents: 1_500, paragraphs: 2), _severalPath, "synthetic",
-            options: new BuildOptions { Optimize = false, Threads = 1, FlushEveryDocuments = 1_000 });
+        SyntheticCorpus.BuildIndex(_severalPath, severalSegments: true);
     }
 
     [Theory]

@@ -26,8 +26,7 @@ public sealed class SentenceTierScaleTests : IDisposable
     public void PassagesWithEveryWord_ComeFirst_AndAreCounted(bool severalSegments)
     {
         var path = _folder.File(severalSegments ? "several" : "one");
-        IndexBuilder.BuildFrom(SyntheticCorpus.Documents(documents: 1_500, paragraphs: 2), path, "synthetic",
-            options: severalSegments ? new BuildOptions { Optimize = false, Threads = 1, FlushEveryDocuments = 1_000 } : null);
+        SyntheticCorpus.BuildIndex(path, severalSegments);
         var words = WordsPerPassage(path);
         var withAll = words.Count(p => p.Value == 3);
         var withTwo = words.Count(p => p.Value == 2);
