@@ -614,6 +614,8 @@
     try {
       const answer = await fetchJson(`api/suggest?q=${encodeURIComponent(text)}`, controller.signal);
       if (controller !== suggestController || box.value !== text || document.activeElement !== box) return;
+      // A list the reader is already moving through keeps its chosen word when a later answer replaces it.
+      const chosen = activeOption >= 0 ? options()[activeOption]?.textContent : null;
       clear(listbox);
       activeOption = -1;
       answer.completions.forEach((word, i) => {
@@ -625,6 +627,8 @@
       const open = answer.completions.length > 0;
       listbox.hidden = !open;
       box.setAttribute('aria-expanded', String(open));
+      const kept = chosen === null ? -1 : answer.completions.indexOf(chosen);
+      if (kept >= 0) setActive(kept);
     } catch (error) {
       if (error.name !== 'AbortError') closeSuggestions();
     }
@@ -637,12 +641,15 @@
 
   box.addEventListener('keydown', (e) => {
     const open = !listbox.hidden;
-    if (e.key === 'ArrowDown') {
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && open) {
+      // Choosing from the list shown: a completion still on its way would redraw it under the reader.
       e.preventDefault();
-      if (open) setActive(activeOption + 1); else loadSuggestions();
-    } else if (e.key === 'ArrowUp' && open) {
+      clearTimeout(suggestTimer);
+      if (suggestController) suggestController.abort();
+      setActive(activeOption + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setActive(activeOption - 1);
+      loadSuggestions();
     } else if (e.key === 'Enter' && open && activeOption >= 0) {
       e.preventDefault();
       acceptCompletion(options()[activeOption].textContent);

@@ -231,6 +231,39 @@ public sealed class PageTests(LiveServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_completion_answer_that_arrives_late_does_not_undo_the_readers_choice()
+    {
+        // The answer for "russia pipel" is held back until the reader has moved into the list shown for "russia pipe"
+        // (on a busy machine keystrokes come slowly enough for both to be asked). Choosing in the list cancels it, so it
+        // cannot redraw the list under the reader; the choice is then accepted as it was made.
+        var release = new TaskCompletionSource();
+        var cancelled = new TaskCompletionSource();
+        _page.RequestFailed += (_, request) =>
+        {
+            if (request.Url.Contains("api/suggest?q=russia%20pipel", StringComparison.Ordinal)) cancelled.TrySetResult();
+        };
+        await _page.RouteAsync("**/api/suggest?q=russia%20pipel*", async route =>
+        {
+            await release.Task;
+            try { await route.ContinueAsync(); } catch (PlaywrightException) { } // the page gave it up
+        });
+        await _page.GotoAsync("/");
+        await _page.Locator("#q").PressSequentiallyAsync("russia pipe");
+        await Assertions.Expect(_page.Locator("#suggestions").GetByRole(AriaRole.Option, new() { Name = "pipeline", Exact = true })).ToBeVisibleAsync();
+        var asked = _page.WaitForRequestAsync("**/api/suggest?q=russia%20pipel*");
+        await _page.Locator("#q").PressSequentiallyAsync("l");
+        await asked;
+        await _page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(_page.Locator("#suggestions [aria-selected='true']")).ToHaveCountAsync(1);
+        var chosen = await _page.Locator("#suggestions [aria-selected='true']").InnerTextAsync();
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        release.SetResult();
+        await Assertions.Expect(_page.Locator("#suggestions [aria-selected='true']")).ToHaveTextAsync(chosen);
+        await _page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(_page.Locator("#q")).ToHaveValueAsync($"russia {chosen} ");
+    }
+
+    [Fact]
     public async Task Warnings_from_the_lenient_parser_are_shown()
     {
         await _page.GotoAsync("/");
