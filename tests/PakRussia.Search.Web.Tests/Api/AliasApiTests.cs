@@ -9,13 +9,7 @@ public sealed class AliasApiTests(ApiFactoryFixture fixture) : IClassFixture<Api
 {
     private readonly HttpClient _client = fixture.Factory.CreateClient();
 
-    private async Task<JsonElement> Get(string url)
-    {
-        using var response = await _client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> Get(string url) => ApiJson.GetOk(_client, url);
 
     [Fact]
     public async Task A_search_says_which_aliases_it_also_searched_and_which_matched()

@@ -12,14 +12,7 @@ public sealed class CorpusStatsApiTests(ApiFactoryFixture fixture) : IClassFixtu
 {
     private readonly HttpClient _client = fixture.Factory.CreateClient();
 
-    private async Task<(HttpStatusCode Status, JsonElement Json, HttpResponseMessage Response)> Get(string url)
-    {
-        var response = await _client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain("   at ", body);
-        Assert.DoesNotContain("Exception", body);
-        return (response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response);
-    }
+    private Task<(HttpStatusCode Status, JsonElement Json, HttpResponseMessage Response)> Get(string url) => ApiJson.Get(_client, url);
 
     [Fact]
     public async Task Trend_counts_pipeline_per_year_with_rates_and_documents()

@@ -9,14 +9,7 @@ public sealed class KwicApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiF
 {
     private readonly HttpClient _client = fixture.Factory.CreateClient();
 
-    private async Task<(HttpStatusCode Status, JsonElement Json, HttpResponseMessage Response)> Get(string url)
-    {
-        var response = await _client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain("   at ", body);
-        Assert.DoesNotContain("Exception", body);
-        return (response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response);
-    }
+    private Task<(HttpStatusCode Status, JsonElement Json, HttpResponseMessage Response)> Get(string url) => ApiJson.Get(_client, url);
 
     [Fact]
     public async Task Kwic_lists_every_pipeline_occurrence_with_offsets_and_citation()

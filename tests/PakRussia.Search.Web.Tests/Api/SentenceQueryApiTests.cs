@@ -9,13 +9,7 @@ public sealed class SentenceQueryApiTests(ApiFactoryFixture fixture) : IClassFix
 {
     private readonly HttpClient _client = fixture.Factory.CreateClient();
 
-    private async Task<JsonElement> Get(string url)
-    {
-        using var response = await _client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> Get(string url) => ApiJson.GetOk(_client, url);
 
     [Fact]
     public async Task Most_words_are_listed_after_every_word_and_say_what_they_lack()

@@ -5,19 +5,8 @@ namespace PakRussia.Search.Web.Tests.Browser;
 
 /// <summary>Aliases on the page (issue 18): the note of what was also searched, the matched variant on each hit, and the toggle.</summary>
 [Collection(LiveServerCollection.Name)]
-public sealed class AliasPageTests(LiveServer server) : IAsyncLifetime
+public sealed class AliasPageTests(LiveServer server) : BrowserTest(server)
 {
-    private BrowserSession _session = null!;
-
-    private IPage _page => _session.Page;
-
-    public async Task InitializeAsync()
-    {
-        _session = await BrowserSession.Open(server);
-    }
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     [Fact]
     public async Task The_page_says_which_aliases_matched_and_the_toggle_searches_exactly_what_was_typed()
     {

@@ -5,19 +5,8 @@ namespace PakRussia.Search.Web.Tests.Browser;
 
 /// <summary>The concordance view on the page (issue 16, parts 1–2), in headless Chromium against the real server.</summary>
 [Collection(LiveServerCollection.Name)]
-public sealed class KwicPageTests(LiveServer server) : IAsyncLifetime
+public sealed class KwicPageTests(LiveServer server) : BrowserTest(server)
 {
-    private BrowserSession _session = null!;
-
-    private IPage _page => _session.Page;
-
-    public async Task InitializeAsync()
-    {
-        _session = await BrowserSession.Open(server);
-    }
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     [Fact]
     public async Task The_kwic_url_shows_one_aligned_line_per_occurrence_with_collocates()
     {

@@ -10,19 +10,8 @@ namespace PakRussia.Search.Web.Tests.Browser;
 /// markup that must stay text. Every test also fails on a script error or a CSP violation.
 /// </summary>
 [Collection(LiveServerCollection.Name)]
-public sealed class PageTests(LiveServer server) : IAsyncLifetime
+public sealed class PageTests(LiveServer server) : BrowserTest(server)
 {
-    private BrowserSession _session = null!;
-
-    private IPage _page => _session.Page;
-
-    public async Task InitializeAsync()
-    {
-        _session = await BrowserSession.Open(server);
-    }
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     private async Task Screenshot(string name)
     {
         Directory.CreateDirectory(Artifacts.Screenshots);
@@ -138,7 +127,7 @@ public sealed class PageTests(LiveServer server) : IAsyncLifetime
     [Fact]
     public async Task Copy_citation_puts_it_on_the_clipboard()
     {
-        await _session.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = server.BaseAddress.GetLeftPart(UriPartial.Authority) });
+        await _session.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = Server.BaseAddress.GetLeftPart(UriPartial.Authority) });
         await _page.GotoAsync("/?q=pipeline");
         var copy = Hits.First.Locator("button.copy-citation");
         var citation = await copy.GetAttributeAsync("data-citation");

@@ -5,19 +5,10 @@ namespace PakRussia.Search.Web.Tests.Browser;
 
 /// <summary>The "find a quote" box in headless Chromium: provenance, marked words, the remembered citation style.</summary>
 [Collection(LiveServerCollection.Name)]
-public sealed class QuotePageTests(LiveServer server) : IAsyncLifetime
+public sealed class QuotePageTests(LiveServer server) : BrowserTest(server)
 {
-    private BrowserSession _session = null!;
-
-    private IPage _page => _session.Page;
-
-    public async Task InitializeAsync()
-    {
-        _session = await BrowserSession.Open(server);
-        _session.IgnoreFailedLoads = true; // the quote box's own 400s are shown as messages
-    }
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
+    // The quote box's own 400s are shown as messages.
+    protected override void Configure(BrowserSession session) => session.IgnoreFailedLoads = true;
 
     [Fact]
     public async Task Finding_a_quote_shows_every_occurrence_marks_the_words_and_remembers_the_style()

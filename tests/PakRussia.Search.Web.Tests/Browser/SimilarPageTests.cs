@@ -5,19 +5,8 @@ namespace PakRussia.Search.Web.Tests.Browser;
 
 /// <summary>The "Similar passages" button on the page (issue 17), in headless Chromium against the real server.</summary>
 [Collection(LiveServerCollection.Name)]
-public sealed class SimilarPageTests(LiveServer server) : IAsyncLifetime
+public sealed class SimilarPageTests(LiveServer server) : BrowserTest(server)
 {
-    private BrowserSession _session = null!;
-
-    private IPage _page => _session.Page;
-
-    public async Task InitializeAsync()
-    {
-        _session = await BrowserSession.Open(server);
-    }
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     [Fact]
     public async Task Similar_passages_from_a_hit_mark_the_shared_words_and_chain_from_the_passage_view()
     {

@@ -10,19 +10,8 @@ namespace PakRussia.Search.Web.Tests.Browser;
 /// (<c>/?view=kwic&amp;q=term&amp;year=Y</c> plus the filters), and the distinctive-words and dispersion views.
 /// </summary>
 [Collection(LiveServerCollection.Name)]
-public sealed class TrendPageTests(LiveServer server) : IAsyncLifetime
+public sealed class TrendPageTests(LiveServer server) : BrowserTest(server)
 {
-    private BrowserSession _session = null!;
-
-    private IPage _page => _session.Page;
-
-    public async Task InitializeAsync()
-    {
-        _session = await BrowserSession.Open(server);
-    }
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     [Fact]
     public async Task Trend_chart_draws_the_tables_years_and_rates_and_a_point_opens_that_years_concordance()
     {
