@@ -39,6 +39,16 @@ public static class IndexFields
     public const string Heading = "heading";
     /// <summary>Surface words of the text (not stemmed, documents only): did-you-mean, completions, wildcard and fuzzy expansion.</summary>
     public const string Words = "words";
+    /// <summary>
+    /// A searchable passage's distinct surface words (sorted-set doc values; with <see cref="SurfaceSequence"/>, the word
+    /// at each position of <see cref="Text"/>): the concordance's sorts and near filter and the collocates read a
+    /// passage's words here instead of reading its stored text and analyzing it again.
+    /// </summary>
+    public const string Surface = "surface";
+    /// <summary>Which of the passage's <see cref="Surface"/> words stands at each position (binary doc values, <see cref="Analysis.SurfaceSequence"/>).</summary>
+    public const string SurfaceSequence = "surface_seq";
+    /// <summary>How many words a searchable passage's text has (numeric doc values): what per-10,000-word rates divide by.</summary>
+    public const string TextWords = "text_words";
     public const string Kind = "kind";
     /// <summary>Source type, lower case (term and sorted doc values).</summary>
     public const string Source = "source";

@@ -3,6 +3,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 using PakRussia.Search.Corpus;
+using PakRussia.Search.Indexing.Analysis;
 using PakRussia.Search.Passages;
 
 namespace PakRussia.Search.Indexing;
@@ -143,7 +144,12 @@ public static class PassageDocuments
         {
             doc.Add(new StringField(IndexFields.Searchable, "1", Field.Store.NO));
             doc.Add(new Field(IndexFields.Text, passage.Text, TextType));
-            doc.Add(new Field(IndexFields.Words, passage.Text, WordsType));
+            // One surface analysis of the text gives the words field, the words by position and the word count.
+            var surface = SurfaceTokens.Analyze(passage.Text);
+            doc.Add(new Field(IndexFields.Words, surface.Words(), WordsType));
+            foreach (var field in surface.PositionFields())
+                doc.Add(field);
+            doc.Add(new NumericDocValuesField(IndexFields.TextWords, surface.WordCount));
             doc.Add(new Field(IndexFields.Title, meta.Title, PositionsType));
             if (passage.Section is { } searchedSection)
             {

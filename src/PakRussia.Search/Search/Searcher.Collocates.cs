@@ -28,21 +28,29 @@ public sealed partial class Searcher
             var pass = MatchPass(generation, budget, request.Search, countFacets: false);
             var occurrences = KwicSpans.Occurrences(generation, pass.Spans, pass.Matched, budget, KwicLimits.MaxOccurrences);
             var tokens = new PassageTokens(generation);
-            tokens.Reach(occurrences, request.Window);
             var ticks = new Countdown(budget);
-            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var byKey = new Dictionary<long, long>();
+            var seen = new HashSet<long>();
             foreach (var occurrence in occurrences)
             {
                 ticks.Tick();
                 seen.Clear();
-                foreach (var word in tokens.Of(occurrence.Doc).Window(occurrence.Start, occurrence.End, request.Window))
+                foreach (var key in tokens.Words(occurrence.Doc).Window(occurrence.Start, occurrence.End, request.Window))
                 {
                     // Each occurrence counts a word once, however often it is in the window: a collocate's frequency
                     // is the number of concordance lines that have it (what kwic --near lists).
-                    if ((request.IncludeStopWords || !StopWords.English.Contains(word)) && seen.Add(word))
-                        counts[word] = counts.GetValueOrDefault(word) + 1;
+                    if (seen.Add(key))
+                        byKey[key] = byKey.GetValueOrDefault(key) + 1;
                 }
+            }
+
+            // Keys are per segment: the same word in two segments is summed under its spelling.
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (key, n) in byKey)
+            {
+                var word = tokens.Word(key);
+                if (request.IncludeStopWords || !StopWords.English.Contains(word))
+                    counts[word] = counts.GetValueOrDefault(word) + n;
             }
 
             var selections = new FacetSelections(request.Search);
@@ -114,10 +122,9 @@ public sealed partial class Searcher
     private static FixedBitSet?[] Subcorpus(IndexGeneration generation, QueryBudget budget, FacetSelections selections) =>
         Matches(generation, budget, new MatchAllDocsQuery(), selections, countFacets: false).Matched;
 
-    /// <summary>Filtered subcorpora up to this many passages have their words counted exactly (stored word counts).</summary>
     /// <summary>
     /// N: the words of the subcorpus (the whole index, or the filtered passages), each passage's words as the corpus
-    /// statistics count them (<see cref="TrendTextLengths"/>: read once per segment from the postings, kept with it), so
+    /// statistics count them (<see cref="TrendTextLengths"/>: the index's word counts, read once per segment and kept with it), so
     /// N is exact at any size and agrees with trend's "words".
     /// </summary>
     private static (long Words, bool Estimated) SubcorpusWords(IndexGeneration generation, FixedBitSet?[]? subcorpus, Countdown ticks)

@@ -40,14 +40,12 @@ public sealed partial class Searcher
                 occurrences = WithCopies(generation, occurrences, copyOf);
             }
 
-            // How far each passage is analyzed: the near window, two words for the sorts, the width for lines shown.
-            tokens.Reach(occurrences, Math.Max(near is null ? 0 : request.Window, request.Sort is KwicSort.Document or KwicSort.Date ? 0 : 2));
             if (near is not null)
             {
                 occurrences = occurrences.Where(o =>
                 {
                     ticks.Tick();
-                    return tokens.Of(o.Doc).Window(o.Start, o.End, request.Window).Contains(near, StringComparer.Ordinal);
+                    return tokens.Words(o.Doc).Window(o.Start, o.End, request.Window).Any(key => tokens.Word(key) == near);
                 }).ToList();
             }
 
@@ -250,7 +248,7 @@ public sealed partial class Searcher
                 return "";
             ticks.Tick();
             var position = offset < 0 ? o.Start + offset : o.End + offset - 1;
-            return tokens.Of(o.Doc).WordAt(position) ?? "";
+            return tokens.Words(o.Doc).WordAt(position) ?? "";
         }
 
         var keyed = new List<(Occurrence Occurrence, string First, string Second, string DocId, long Ordinal, long Date)>(occurrences.Count);
@@ -359,13 +357,27 @@ public sealed partial class Searcher
     }
 
     /// <summary>
-    /// Passages' words by position (<see cref="KwicTokens"/>), each passage read and analyzed once per request, up to
-    /// the furthest position the request needs in it (<see cref="Reach"/>).
+    /// Passages' words by position, each passage read once per request: the words alone from its term vector
+    /// (<see cref="Words"/>, doc values: sorts, near, collocates), or the text analyzed with offsets up to the furthest position a
+    /// shown line needs (<see cref="Of"/>, <see cref="Reach"/>).
     /// </summary>
     private sealed class PassageTokens(IndexGeneration generation)
     {
         private readonly Dictionary<int, KwicTokens> _tokens = [];
         private readonly Dictionary<int, int> _reach = [];
+        private readonly Dictionary<int, PassageWords> _words = [];
+        private readonly SurfaceWordsReader _surface = new(generation.IndexReader);
+
+        /// <summary>The passage's words by position, from doc values.</summary>
+        public PassageWords Words(int doc)
+        {
+            if (!_words.TryGetValue(doc, out var words))
+                _words[doc] = words = _surface.Read(doc);
+            return words;
+        }
+
+        /// <summary>The word a key of <see cref="Words"/> names.</summary>
+        public string Word(long key) => _surface.Word(key);
 
         /// <summary>Says how far each passage will be read: <paramref name="after"/> words past its last occurrence.</summary>
         public void Reach(IEnumerable<Occurrence> occurrences, int after)
