@@ -7,15 +7,15 @@ namespace PakRussia.Search.Cli;
 /// The metadata filters a command takes as <c>search</c> does (<c>--source</c>, <c>--year</c>, <c>--from</c>, <c>--to</c>,
 /// <c>--doc</c>, <c>--author</c>), and the <see cref="SearchRequest"/> they make.
 /// </summary>
-public sealed class FilterOptions(string docOption = "--doc")
+public sealed class FilterOptions(string docOption = "--doc", string prefix = "--", string only = "Only")
 {
-    public Option<string[]> Source { get; } = new("--source") { Description = "Only this source type (repeatable: forum, news, explainer, academic)", AllowMultipleArgumentsPerToken = false };
-    public Option<int[]> Year { get; } = new("--year") { Description = "Only documents dated in this year (repeatable)" };
-    public Option<string?> From { get; } = new("--from") { Description = "Only documents dated on or after this year or date (2014, 2014-03, 2014-03-05)" };
-    public Option<string?> To { get; } = new("--to") { Description = "Only documents dated on or before this year or date" };
+    public Option<string[]> Source { get; } = new($"{prefix}source") { Description = $"{only} this source type (repeatable: forum, news, explainer, academic)", AllowMultipleArgumentsPerToken = false };
+    public Option<int[]> Year { get; } = new($"{prefix}year") { Description = $"{only} documents dated in this year (repeatable)" };
+    public Option<string?> From { get; } = new($"{prefix}from") { Description = $"{only} documents dated on or after this year or date (2014, 2014-03, 2014-03-05)" };
+    public Option<string?> To { get; } = new($"{prefix}to") { Description = $"{only} documents dated on or before this year or date" };
     /// <summary>The document filter; <c>similar</c> names it <c>--in-doc</c>, as its <c>--doc</c> is the document to start from.</summary>
-    public Option<string[]> Doc { get; } = new(docOption) { Description = "Only this document id (repeatable)" };
-    public Option<string[]> Author { get; } = new("--author") { Description = "Only this author (repeatable)" };
+    public Option<string[]> Doc { get; } = new(prefix == "--" ? docOption : $"{prefix}doc") { Description = $"{only} this document id (repeatable)" };
+    public Option<string[]> Author { get; } = new($"{prefix}author") { Description = $"{only} this author (repeatable)" };
 
     public IEnumerable<Option> All => [Source, Year, From, To, Doc, Author];
 
@@ -26,6 +26,9 @@ public sealed class FilterOptions(string docOption = "--doc")
             command.Options.Add(option);
         }
     }
+
+    /// <summary>Whether any of these options was given.</summary>
+    public bool AnyGiven(ParseResult parse) => All.Any(option => parse.GetResult(option) is { Implicit: false });
 
     /// <summary>The filters as a request (no query text).</summary>
     public SearchRequest Request(ParseResult parse) => new()

@@ -114,13 +114,17 @@ public sealed partial class TerminalView
         foreach (var warning in response.Warnings)
             error.WriteLine($"warning: {warning}");
         var target = response.Query.Length > 0 ? $"the {response.TargetPassages.ToString("N0", Invariant)} passages matching '{Printable(response.Query)}'" : $"the {response.TargetPassages.ToString("N0", Invariant)} passages chosen";
-        output.WriteLine($"Keywords of {target} ({response.TargetWords.ToString("N0", Invariant)} words) against the rest of the corpus "
-            + $"({response.ReferenceWords.ToString("N0", Invariant)} words); at least {response.MinFrequency} times ({response.TookMs:0.0} ms)");
+        var reference = response.Reference == "rest of the corpus" ? "the rest of the corpus"
+            : $"the {response.ReferencePassages.ToString("N0", Invariant)} reference passages ({Printable(response.Reference)})";
+        var kind = response.Negative ? "Negative keywords (under-represented)" : "Keywords";
+        var where = response.Negative ? "in the reference" : "";
+        output.WriteLine($"{kind} of {target} ({response.TargetWords.ToString("N0", Invariant)} words) against {reference} "
+            + $"({response.ReferenceWords.ToString("N0", Invariant)} words); at least {response.MinFrequency} times{(where.Length > 0 ? " " + where : "")} ({response.TookMs:0.0} ms)");
         output.WriteLine(Dim("G²: log-likelihood (3.84: p < 0.05, 6.63: p < 0.01, 15.13: p < 0.001); log ratio: log2 of the ratio of the frequencies per word (1 = twice as frequent)"));
         output.WriteLine();
         if (response.Keywords.Count == 0)
         {
-            output.WriteLine("No word is over-represented that often.");
+            output.WriteLine(response.Negative ? "No word is under-represented that often." : "No word is over-represented that often.");
             return;
         }
 

@@ -31,18 +31,28 @@ public static class CorpusStatsEndpoints
                     MinFrequency = QueryParameters.Int(query["minFrequency"], "minFrequency", 3),
                     Top = QueryParameters.Int(query["top"], "top", 30),
                     StopWords = QueryParameters.Bool(query["stopWords"], "stopWords"),
+                    Negative = QueryParameters.Bool(query["negative"], "negative"),
+                    Reference = ReferenceOf(query, target.TimeBudget),
                 }, http.RequestAborted);
                 return Json(http, response, response.Generation);
             })
             .WithName("Keywords")
             .WithSummary("Words distinctive of part of the corpus")
             .WithDescription("The target is the passages matching q (optional) and the filters (at least one of them); the reference is every other searchable passage. "
-                + "Signed log-likelihood G² (Rayson & Garside 2000) and log ratio (Hardie 2014). minFrequency (default 3), top (1-500, default 30), stopWords (keep them). " + Filters)
+                + "Signed log-likelihood G² (Rayson & Garside 2000) and log ratio (Hardie 2014). minFrequency (default 3), top (1-500, default 30), stopWords (keep them), "
+                + "negative=true (the under-represented words instead; minFrequency then applies to the reference). A reference other than the rest of the corpus: refQ and "
+                + "refSource, refYear, refFrom, refTo, refDoc, refAuthor (passages in both count for the target). " + Filters)
             .Produces<KeywordResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
+
+    /// <summary>Keywords' reference from refQ and refSource, refYear, …; null when none is given (the rest of the corpus).</summary>
+    private static SearchRequest? ReferenceOf(IQueryCollection query, TimeSpan? budget) =>
+        QueryParameters.AnyWithPrefix(query, "ref")
+            ? QueryParameters.Filters(query, "ref") with { Query = QueryParameters.Query(query["refQ"], "refQ"), TimeBudget = budget }
+            : null;
 
     public static IEndpointRouteBuilder MapTrend(this IEndpointRouteBuilder routes)
     {

@@ -133,15 +133,29 @@ public static class QueryParameters
     public static bool NoAliases(IQueryCollection query) => query.ContainsKey("aliases") && !Bool(query["aliases"], "aliases");
 
     /// <summary>The metadata filters alone: source, year, from, to, doc, author (search, export, similar).</summary>
-    public static SearchRequest Filters(IQueryCollection query) => new()
+    public static SearchRequest Filters(IQueryCollection query) => Filters(query, "");
+
+    /// <summary>
+    /// The metadata filters named with a prefix (<c>refSource</c>, <c>refYear</c>, … for keywords' reference); the
+    /// names are the plain ones with their first letter capitalised after the prefix.
+    /// </summary>
+    public static SearchRequest Filters(IQueryCollection query, string prefix)
     {
-        Sources = Many(query["source"], "source"),
-        Years = Years(query["year"]),
-        From = NullIfBlank(Single(query["from"], "from")),
-        To = NullIfBlank(Single(query["to"], "to")),
-        Docs = Many(query["doc"], "doc"),
-        Authors = Many(query["author"], "author"),
-    };
+        string Name(string plain) => prefix.Length == 0 ? plain : prefix + char.ToUpperInvariant(plain[0]) + plain[1..];
+        return new()
+        {
+            Sources = Many(query[Name("source")], Name("source")),
+            Years = Years(query[Name("year")]),
+            From = NullIfBlank(Single(query[Name("from")], Name("from"))),
+            To = NullIfBlank(Single(query[Name("to")], Name("to"))),
+            Docs = Many(query[Name("doc")], Name("doc")),
+            Authors = Many(query[Name("author")], Name("author")),
+        };
+    }
+
+    /// <summary>Whether any parameter starting with <paramref name="prefix"/> and a capital (refSource, refQ) was given.</summary>
+    public static bool AnyWithPrefix(IQueryCollection query, string prefix) =>
+        query.Keys.Any(k => k.Length > prefix.Length && k.StartsWith(prefix, StringComparison.Ordinal) && char.IsUpper(k[prefix.Length]));
 
     /// <summary>A long text parameter (pasted text): given at most once, at most <paramref name="maxLength"/> characters.</summary>
     public static string Text(StringValues values, string name, int maxLength)

@@ -17,6 +17,14 @@ public sealed record KeywordRequest
     public int Top { get; init; } = 50;
     /// <summary>Keep stop words ("the", "of").</summary>
     public bool StopWords { get; init; }
+    /// <summary>
+    /// The reference: the passages that match its query and pass its filters (a query, filters, or both), less any that
+    /// are in the target; null: every other searchable passage.
+    /// </summary>
+    public SearchRequest? Reference { get; init; }
+    /// <summary>List the words under-represented in the target instead (negative keywords), most negative G² first;
+    /// the minimum frequency then applies to the reference.</summary>
+    public bool Negative { get; init; }
 
     public const int MaxTop = 500;
     public const int MaxMinFrequency = 1000;
@@ -34,6 +42,12 @@ public sealed record KeywordResponse
     public required long ReferenceWords { get; init; }
     public required long TargetPassages { get; init; }
     public required int MinFrequency { get; init; }
+    /// <summary>What the target was compared with: "rest of the corpus", or the reference's query and filters.</summary>
+    public required string Reference { get; init; }
+    /// <summary>Passages in the reference.</summary>
+    public required long ReferencePassages { get; init; }
+    /// <summary>True: the words under-represented in the target (negative keywords).</summary>
+    public required bool Negative { get; init; }
     public required IReadOnlyList<Keyword> Keywords { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public required double TookMs { get; init; }
@@ -49,7 +63,7 @@ public sealed record Keyword
     public required string Stem { get; init; }
     public required long Frequency { get; init; }
     public required long ReferenceFrequency { get; init; }
-    /// <summary>Signed G²: positive when the word is relatively more frequent in the target.</summary>
+    /// <summary>Signed G²: positive when the word is relatively more frequent in the target, negative when less.</summary>
     public required double LogLikelihood { get; init; }
     /// <summary>log2 of the ratio of the normalised frequencies (target / reference); a zero frequency counts as 0.5.</summary>
     public required double LogRatio { get; init; }

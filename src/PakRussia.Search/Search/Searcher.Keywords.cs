@@ -35,10 +35,14 @@ public sealed partial class Searcher
             if (compiled?.Query is null && selections.IsEmpty)
                 throw new SearchRequestException("Choose the part of the corpus to compare with the rest: a query, a filter (--source forum), or both.");
             var target = Subcorpus(generation, budget, compiled?.Query, selections);
+            var warnings = new List<string>(compiled?.Warnings ?? []);
+            var reference = request.Reference is { } given ? ReferenceOf(generation, budget, given, warnings) : null;
             var reader = generation.IndexReader;
-            // The target's bits over the whole reader, and the words of the target and of every searchable passage.
+            // The target's (and a given reference's) bits over the whole reader, and the words of each side: the
+            // reference is every other searchable passage unless one is given.
             var bits = new FixedBitSet(reader.MaxDoc);
-            long targetWords = 0, allWords = 0;
+            var referenceBits = reference is null ? null : new FixedBitSet(reader.MaxDoc);
+            long targetWords = 0, allWords = 0, referenceWords = 0, referencePassages = 0, overlap = 0;
             foreach (var leaf in reader.Leaves)
             {
                 budget.Check();
@@ -50,23 +54,67 @@ public sealed partial class Searcher
                     targetWords += lengths[doc];
                 }
 
+                if (reference is not null)
+                {
+                    var theirs = reference.Of(leaf.Ord);
+                    for (var doc = theirs.Length == 0 ? -1 : theirs.NextSetBit(0); doc >= 0; doc = doc + 1 < theirs.Length ? theirs.NextSetBit(doc + 1) : -1)
+                    {
+                        if (doc < segment.Length && segment.Get(doc))
+                        {
+                            overlap++;
+                            continue; // a passage in both sides is the target's
+                        }
+
+                        referenceBits!.Set(leaf.DocBase + doc);
+                        referenceWords += lengths[doc];
+                        referencePassages++;
+                    }
+
+                    continue;
+                }
+
                 var searchable = generation.SearchablePassages.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
                 if (searchable is null)
                     continue;
                 int passage;
                 while ((passage = searchable.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                {
                     allWords += lengths[passage];
+                    referencePassages++;
+                }
             }
 
-            var referenceWords = allWords - targetWords;
-            var warnings = new List<string>(compiled?.Warnings ?? []);
+            if (reference is null)
+            {
+                referenceWords = allWords - targetWords;
+                referencePassages -= target.Count;
+            }
+            else if (overlap > 0)
+            {
+                warnings.Add($"{overlap:N0} passages are in both the target and the reference; they count for the target only.");
+            }
+
+            var referenceName = request.Reference is { } r ? Describe(r) : "rest of the corpus";
             if (target.Count == 0 || referenceWords <= 0)
             {
-                warnings.Add(target.Count == 0 ? "No passage is in the target: nothing to compare." : "The target is the whole corpus: there is nothing left to compare it with.");
-                return KeywordsOf([], request, targetWords, Math.Max(0, referenceWords), target.Count, warnings, clock, generation.Id);
+                warnings.Add(target.Count == 0 ? "No passage is in the target: nothing to compare."
+                    : reference is null ? "The target is the whole corpus: there is nothing left to compare it with."
+                    : "No passage is in the reference: nothing to compare with.");
+                return KeywordsOf([], request, targetWords, Math.Max(0, referenceWords), target.Count, referenceName, Math.Max(0, referencePassages), warnings, clock, generation.Id);
             }
 
-            var heap = new PriorityQueue<(string Stem, long A, long B, double G2), double>();
+            // Leapfrogging the postings visits the passages of either side (with a given reference, both sides' bits).
+            var visit = bits;
+            if (referenceBits is not null)
+            {
+                visit = bits.Clone();
+                visit.Or(referenceBits);
+            }
+
+            // The weakest on top, evicted first; among equal scores the stem last in order goes first, so the cut at
+            // Top keeps what the final order (score, then stem) lists first, whatever order the terms came in.
+            var heap = new PriorityQueue<(string Stem, long A, long B, double G2), (double Strength, string Stem)>(
+                Comparer<(double Strength, string Stem)>.Create((x, y) => x.Strength != y.Strength ? x.Strength.CompareTo(y.Strength) : string.CompareOrdinal(y.Stem, x.Stem)));
             var terms = MultiFields.GetTerms(reader, IndexFields.Text);
             var live = MultiFields.GetLiveDocs(reader);
             var termsEnum = terms?.GetEnumerator();
@@ -85,15 +133,18 @@ public sealed partial class Searcher
                 if (total < request.MinFrequency || !HasLetter(termsEnum.Term) || IsMarkedCopy(termsEnum.Term))
                     continue; // numbers, and the marked copies of words in capitals (the same word again)
                 docs = termsEnum.Docs(live, docs, DocsFlags.FREQS);
-                long a = 0, everywhere = 0;
+                long a = 0, b = 0, everywhere = 0;
                 var doc = docs.NextDoc();
                 while (doc != DocIdSetIterator.NO_MORE_DOCS)
                 {
                     if (live is not null)
                         everywhere += docs.Freq; // with deletions the total must be counted over live passages
-                    if (bits.Get(doc))
+                    if (visit.Get(doc))
                     {
-                        a += docs.Freq;
+                        if (referenceBits is not null && referenceBits.Get(doc))
+                            b += docs.Freq;
+                        else
+                            a += docs.Freq;
                         doc = docs.NextDoc();
                         continue;
                     }
@@ -104,24 +155,29 @@ public sealed partial class Searcher
                         continue;
                     }
 
-                    // Leapfrog: jump the postings to the next passage of the target.
-                    var next = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1;
+                    // Leapfrog: jump the postings to the next passage of the target (or of the reference).
+                    var next = doc + 1 < visit.Length ? visit.NextSetBit(doc + 1) : -1;
                     doc = next < 0 ? DocIdSetIterator.NO_MORE_DOCS : docs.Advance(next);
                 }
 
-                if (a < request.MinFrequency)
+                if (referenceBits is null)
+                    b = (live is null ? total : everywhere) - a;
+                if ((request.Negative ? b : a) < request.MinFrequency)
                     continue;
-                var b = (live is null ? total : everywhere) - a;
-                if ((double)a / targetWords <= (double)b / referenceWords)
-                    continue; // under-represented or even: not a keyword of the target
+                var over = (double)a / targetWords > (double)b / referenceWords;
+                var under = (double)a / targetWords < (double)b / referenceWords;
+                if (request.Negative ? !under : !over)
+                    continue; // even, or on the other side: not a keyword of this kind
                 var stem = termsEnum.Term.Utf8ToString();
                 if (!request.StopWords && StopStems.Value.Contains(stem))
                     continue;
                 var g2 = KeynessScores.LogLikelihood(a, b, targetWords, referenceWords);
+                // The heap keeps the strongest: the largest G², or for negative keywords the most negative.
+                var strength = (request.Negative ? -g2 : g2, stem);
                 if (heap.Count < request.Top)
-                    heap.Enqueue((stem, a, b, g2), g2);
-                else if (heap.TryPeek(out _, out var lowest) && g2 > lowest)
-                    heap.DequeueEnqueue((stem, a, b, g2), g2);
+                    heap.Enqueue((stem, a, b, g2), strength);
+                else if (heap.TryPeek(out _, out var weakest) && heap.Comparer.Compare(strength, weakest) > 0)
+                    heap.DequeueEnqueue((stem, a, b, g2), strength);
             }
 
             var kept = new List<(string Stem, long A, long B, double G2)>();
@@ -135,26 +191,60 @@ public sealed partial class Searcher
                 Stem = k.Stem,
                 Frequency = k.A,
                 ReferenceFrequency = k.B,
-                LogLikelihood = Math.Round(k.G2, 2),
+                LogLikelihood = Math.Round(k.G2, 2) + 0.0, // + 0.0: a rounded -0 is written 0
                 LogRatio = Math.Round(KeynessScores.LogRatio(k.A, k.B, targetWords, referenceWords), 3),
-            }).OrderByDescending(k => k.LogLikelihood).ThenBy(k => k.Stem, StringComparer.Ordinal).ToList();
-            return KeywordsOf(keywords, request, targetWords, referenceWords, target.Count, warnings, clock, generation.Id);
+            }).OrderByDescending(k => request.Negative ? -k.LogLikelihood : k.LogLikelihood).ThenBy(k => k.Stem, StringComparer.Ordinal).ToList();
+            return KeywordsOf(keywords, request, targetWords, referenceWords, target.Count, referenceName, referencePassages, warnings, clock, generation.Id);
         });
     }
 
     private static KeywordResponse KeywordsOf(IReadOnlyList<Keyword> keywords, KeywordRequest request, long targetWords, long referenceWords,
-        long passages, List<string> warnings, Stopwatch clock, string generation) => new()
+        long passages, string reference, long referencePassages, List<string> warnings, Stopwatch clock, string generation) => new()
     {
         Query = request.Target.Query,
         TargetWords = targetWords,
         ReferenceWords = referenceWords,
         TargetPassages = passages,
         MinFrequency = request.MinFrequency,
+        Reference = reference,
+        ReferencePassages = referencePassages,
+        Negative = request.Negative,
         Keywords = keywords,
         Warnings = warnings.Distinct().ToList(),
         TookMs = Elapsed(clock),
         Generation = generation,
     };
+
+    /// <summary>The reference's passages (its query's hits that pass its filters); bad input as for the target.</summary>
+    private TrendSubcorpus ReferenceOf(IndexGeneration generation, QueryBudget budget, SearchRequest reference, List<string> warnings)
+    {
+        Validate(reference with { Page = 1, PageSize = 1 });
+        var selections = new FacetSelections(reference);
+        var compiled = string.IsNullOrWhiteSpace(reference.Query) ? null : Compile(generation, reference);
+        if (compiled?.Query is null && selections.IsEmpty)
+            throw new SearchRequestException("The reference needs a query or a filter (--reference-source news); leave it out to compare with the rest of the corpus.");
+        warnings.AddRange(compiled?.Warnings ?? []);
+        return Subcorpus(generation, budget, compiled?.Query, selections);
+    }
+
+    /// <summary>A reference in words: its query and filters ("news; 2014–2016").</summary>
+    private static string Describe(SearchRequest reference)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(reference.Query))
+            parts.Add($"\"{reference.Query.Trim()}\"");
+        if (reference.Sources.Count > 0)
+            parts.Add("source " + string.Join(", ", reference.Sources));
+        if (reference.Years.Count > 0)
+            parts.Add("year " + string.Join(", ", reference.Years));
+        if (reference.From is not null || reference.To is not null)
+            parts.Add($"{reference.From ?? "…"} to {reference.To ?? "…"}");
+        if (reference.Docs.Count > 0)
+            parts.Add("document " + string.Join(", ", reference.Docs));
+        if (reference.Authors.Count > 0)
+            parts.Add("author " + string.Join(", ", reference.Authors));
+        return string.Join("; ", parts);
+    }
 
     /// <summary>True when the term has a letter (ASCII after folding, or any non-ASCII character): numbers are not keywords.</summary>
     /// <summary>A term of the index's marked copy of a word in capitals ("=us", see CapitalsFilter): not a word of its own.</summary>

@@ -68,7 +68,22 @@ public sealed class CorpusStatsApiTests(ApiFactoryFixture fixture) : IClassFixtu
         Assert.All(keywords, k => Assert.True(k.GetProperty("logRatio").GetDouble() > 0));
     }
 
+    [Fact]
+    public async Task Keywords_take_a_reference_and_negative()
+    {
+        var (status, json, _) = await Get("/api/keywords?source=forum&refSource=news&negative=true&minFrequency=1&top=500");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(421, json.GetProperty("referenceWords").GetInt64());
+        Assert.True(json.GetProperty("negative").GetBoolean());
+        var keywords = json.GetProperty("keywords").EnumerateArray().ToList();
+        var pipeline = keywords.Single(k => k.GetProperty("word").GetString() == "pipeline");
+        Assert.Equal(1, pipeline.GetProperty("referenceFrequency").GetInt64());
+        Assert.All(keywords, k => Assert.True(k.GetProperty("logLikelihood").GetDouble() <= 0 && k.GetProperty("logRatio").GetDouble() < 0));
+    }
+
     [Theory]
+    [InlineData("/api/keywords?source=forum&refYear=20x4")]
+    [InlineData("/api/keywords?source=forum&negative=perhaps")]
     [InlineData("/api/trend")]
     [InlineData("/api/trend?term=source:forum")]
     [InlineData("/api/trend?term=pipeline&year=20x4")]
