@@ -19,7 +19,7 @@
     const params = new URLSearchParams(location.search);
     const filters = [];
     for (const name of FILTERS) for (const value of params.getAll(name)) if (value) filters.push([name, value]);
-    return { q: (params.get('q') || '').trim(), view: params.get('view'), filters };
+    return { q: (params.get('q') || '').trim(), view: params.get('view'), filters, bySource: params.get('bySource') === 'true' };
   }
 
 
@@ -64,12 +64,18 @@
         const terms = termsOf(s.q);
         if (terms.length === 0) return note('Type a word or a "quoted phrase" in the search box (several: separate them with commas) to see it over time.');
         for (const term of terms) params.append('term', term);
+        if (s.bySource) params.set('bySource', 'true');
         const trend = await fetchJson(`api/trend?${params}`, signal);
         view.appendChild(el('h2', {}, 'Frequency over time'));
         view.appendChild(el('p', { class: 'muted' }, `${trend.words.toLocaleString('en')} words of text; a word counts with its other forms (pipeline, pipelines).`));
-        const chart = el('div', { id: 'trend' });
-        view.appendChild(chart);
-        window.PakRussiaTrend.draw(chart, trend, s.filters);
+        view.appendChild(bySourceToggle(s.bySource));
+        if (!s.bySource) {
+          const chart = el('div', { id: 'trend' });
+          view.appendChild(chart);
+          window.PakRussiaTrend.draw(chart, trend, s.filters);
+        } else {
+          drawBySource(trend, s.filters);
+        }
       } else if (open === 'keywords') {
         if (!s.q && s.filters.length === 0) return note('Search or choose a filter first: distinctive words compare that part of the corpus with the rest.');
         if (s.q) params.set('q', s.q);
@@ -85,6 +91,39 @@
       view.appendChild(el('p', { class: 'error', role: 'alert' }, error.message));
     } finally {
       view.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  /** "Split by source type": one chart per source type, kept in the URL (bySource=true) so the view can be shared. */
+  function bySourceToggle(checked) {
+    const box = el('input', { type: 'checkbox', id: 'trend-by-source' });
+    box.checked = checked;
+    box.addEventListener('change', () => {
+      const params = new URLSearchParams(location.search);
+      if (box.checked) params.set('bySource', 'true'); else params.delete('bySource');
+      replace(null, '', `?${params.toString()}`);
+      render();
+    });
+    return el('p', { class: 'trend-options' }, el('label', { for: 'trend-by-source' }, box, ' Split by source type'));
+  }
+
+  /**
+   * The trend split by source type (the API's rows per year and source) as small multiples: one chart and table per
+   * source type, on the same rates, each year's concordance opened with that source chosen.
+   */
+  function drawBySource(trend, filters) {
+    const sources = [...new Set(trend.years.map((row) => row.source || ''))].sort();
+    for (const source of sources) {
+      const rows = trend.years.filter((row) => (row.source || '') === source);
+      const words = rows.reduce((sum, row) => sum + row.words, 0);
+      const section = el('section', { class: 'trend-source', 'data-source': source });
+      section.appendChild(el('h3', {}, source || 'no source type', el('span', { class: 'muted' }, ` · ${words.toLocaleString('en')} words`)));
+      const chart = el('div', { class: 'trend-source-chart' });
+      section.appendChild(chart);
+      view.appendChild(section);
+      const own = filters.filter(([name]) => name !== 'source');
+      if (source) own.push(['source', source]);
+      window.PakRussiaTrend.draw(chart, { ...trend, years: rows }, own);
     }
   }
 
@@ -150,6 +189,7 @@
     const target = new URL(String(url), location.href);
     if (target.searchParams.has('view')) return url;
     target.searchParams.set('view', open);
+    if (open === 'trend' && current().bySource) target.searchParams.set('bySource', 'true');
     return `${target.pathname}${target.search}${target.hash}`;
   }
   const push = history.pushState.bind(history);

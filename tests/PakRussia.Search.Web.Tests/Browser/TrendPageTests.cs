@@ -58,6 +58,39 @@ public sealed class TrendPageTests(LiveServer server) : BrowserTest(server)
     }
 
     [Fact]
+    public async Task Split_by_source_type_draws_a_chart_per_source_and_its_years_open_that_sources_concordance()
+    {
+        await _page.GotoAsync("/?q=pipeline&view=trend");
+        await Assertions.Expect(_page.Locator("#stats-view svg.trend-chart")).ToHaveCountAsync(1);
+        await _page.Locator("#trend-by-source").CheckAsync();
+        var sections = _page.Locator("#stats-view section.trend-source");
+        await Assertions.Expect(sections.Last).ToBeVisibleAsync();
+        // One section per source type with text, in order (other tests of the shared server may add documents).
+        var sources = await sections.EvaluateAllAsync<string[]>("s => s.map(x => x.dataset.source)");
+        Assert.Equal(sources.Order(StringComparer.Ordinal), sources);
+        Assert.Subset(sources.ToHashSet(), new HashSet<string> { "academic", "explainer", "forum", "news" });
+        Assert.Contains("bySource=true", _page.Url);
+
+        // By hand (engine TrendTests): the forums' 2 in 2014 (1,504 words: 13.30 per 10k); the news' 1 in 2017 (421 words).
+        var forum = _page.Locator("#stats-view section.trend-source[data-source='forum']");
+        await Assertions.Expect(forum.Locator("svg.trend-chart")).ToBeVisibleAsync();
+        var forum2014 = forum.Locator("table.trend-table tbody tr[data-year='2014']");
+        await Assertions.Expect(forum2014.Locator("td.rate")).ToHaveTextAsync("13.30");
+        Assert.Equal("/?view=kwic&q=pipeline&year=2014&source=forum", await forum2014.Locator("a[data-term='pipeline']").GetAttributeAsync("href"));
+        var news = _page.Locator("#stats-view section.trend-source[data-source='news']");
+        await Assertions.Expect(news.Locator("table.trend-table tbody tr[data-year='2017'] td.count")).ToHaveTextAsync("1");
+        await Assertions.Expect(news.Locator("table.trend-table tbody tr[data-year='2014']")).ToHaveCountAsync(0);
+        Directory.CreateDirectory(Artifacts.Screenshots);
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "trend-by-source.png"), FullPage = true });
+
+        // Unchecked, one chart again, and the URL forgets the split.
+        await _page.Locator("#trend-by-source").UncheckAsync();
+        await Assertions.Expect(_page.Locator("#stats-view section.trend-source")).ToHaveCountAsync(0);
+        await Assertions.Expect(_page.Locator("#stats-view svg.trend-chart")).ToHaveCountAsync(1);
+        Assert.DoesNotContain("bySource", _page.Url);
+    }
+
+    [Fact]
     public async Task Distinctive_words_of_the_forums_and_the_dispersion_strips()
     {
         await _page.GotoAsync("/?source=forum&view=keywords");
