@@ -9,7 +9,8 @@ namespace PakRussia.Search.Concordance;
 /// index's positions (no stemming, letters split from digits: <see cref="PassageAnalyzer.SurfacePositions"/>), each
 /// word (the first token at its position) with its character offsets and its
 /// surface word (lower case, accents folded, possessive 's dropped: "Pakistan's" → "pakistan"). Lucene's spans give
-/// positions; these tokens turn them into the offsets the postings hold and into context words.
+/// positions; these tokens turn them into the offsets the postings hold and into the context of the lines shown (the
+/// sorts, near and collocates read the words alone from doc values: <see cref="PassageWords"/>).
 /// </summary>
 internal sealed class KwicTokens
 {
@@ -17,8 +18,8 @@ internal sealed class KwicTokens
     private readonly Dictionary<int, int> _byPosition = [];
 
     /// <param name="text">The passage text as stored.</param>
-    /// <param name="through">The last position needed: analysis stops past it (collocates and sorts need only a few
-    /// words after the last match, and the tokenizer is most of their cost).</param>
+    /// <param name="through">The last position needed: analysis stops past it (a line needs only its width of words
+    /// after the match, and the tokenizer is most of the cost).</param>
     public KwicTokens(string text, int through = int.MaxValue)
     {
         Text = text;
@@ -97,22 +98,6 @@ internal sealed class KwicTokens
         }
 
         return (left, right);
-    }
-
-    /// <summary>The surface words within <paramref name="window"/> positions before and after [start, end).</summary>
-    public IEnumerable<string> Window(int start, int end, int window)
-    {
-        for (var p = start - window; p < start; p++)
-        {
-            if (WordAt(p) is { } word)
-                yield return word;
-        }
-
-        for (var p = end; p < end + window; p++)
-        {
-            if (WordAt(p) is { } word)
-                yield return word;
-        }
     }
 
     private int? FirstAtOrAfter(int position)
