@@ -114,7 +114,7 @@ public sealed partial class TerminalView
         foreach (var warning in response.Warnings)
             error.WriteLine($"warning: {warning}");
         var target = response.Query.Length > 0 ? $"the {response.TargetPassages.ToString("N0", Invariant)} passages matching '{Printable(response.Query)}'" : $"the {response.TargetPassages.ToString("N0", Invariant)} passages chosen";
-        var reference = response.Reference == "rest of the corpus" ? "the rest of the corpus"
+        var reference = response.Reference == KeywordResponse.RestOfTheCorpus ? "the rest of the corpus"
             : $"the {response.ReferencePassages.ToString("N0", Invariant)} reference passages ({Printable(response.Reference)})";
         var kind = response.Negative ? "Negative keywords (under-represented)" : "Keywords";
         var where = response.Negative ? "in the reference" : "";

@@ -73,13 +73,13 @@ public static class QueryParameters
         return list;
     }
 
-    public static IReadOnlyList<int> Years(StringValues values)
+    public static IReadOnlyList<int> Years(StringValues values, string name = "year")
     {
         var years = new List<int>();
-        foreach (var value in Many(values, "year"))
+        foreach (var value in Many(values, name))
         {
             if (value.Length != 4 || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-                throw new SearchRequestException($"'year' must be a four-digit year (got '{Printable(value)}').");
+                throw new SearchRequestException($"'{name}' must be a four-digit year (got '{Printable(value)}').");
             years.Add(year);
         }
 
@@ -145,7 +145,7 @@ public static class QueryParameters
         return new()
         {
             Sources = Many(query[Name("source")], Name("source")),
-            Years = Years(query[Name("year")]),
+            Years = Years(query[Name("year")], Name("year")),
             From = NullIfBlank(Single(query[Name("from")], Name("from"))),
             To = NullIfBlank(Single(query[Name("to")], Name("to"))),
             Docs = Many(query[Name("doc")], Name("doc")),

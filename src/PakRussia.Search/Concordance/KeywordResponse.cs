@@ -42,8 +42,9 @@ public sealed record KeywordResponse
     public required long ReferenceWords { get; init; }
     public required long TargetPassages { get; init; }
     public required int MinFrequency { get; init; }
-    /// <summary>What the target was compared with: "rest of the corpus", or the reference's query and filters.</summary>
+    /// <summary>What the target was compared with: <see cref="RestOfTheCorpus"/>, or the reference's query and filters.</summary>
     public required string Reference { get; init; }
+    public const string RestOfTheCorpus = "rest of the corpus";
     /// <summary>Passages in the reference.</summary>
     public required long ReferencePassages { get; init; }
     /// <summary>True: the words under-represented in the target (negative keywords).</summary>

@@ -38,63 +38,11 @@ public sealed partial class Searcher
             var warnings = new List<string>(compiled?.Warnings ?? []);
             var reference = request.Reference is { } given ? ReferenceOf(generation, budget, given, warnings) : null;
             var reader = generation.IndexReader;
-            // The target's (and a given reference's) bits over the whole reader, and the words of each side: the
-            // reference is every other searchable passage unless one is given.
-            var bits = new FixedBitSet(reader.MaxDoc);
-            var referenceBits = reference is null ? null : new FixedBitSet(reader.MaxDoc);
-            long targetWords = 0, allWords = 0, referenceWords = 0, referencePassages = 0, overlap = 0;
-            foreach (var leaf in reader.Leaves)
-            {
-                budget.Check();
-                var lengths = TrendTextLengths.For(leaf.AtomicReader);
-                var segment = target.Of(leaf.Ord);
-                for (var doc = segment.Length == 0 ? -1 : segment.NextSetBit(0); doc >= 0; doc = doc + 1 < segment.Length ? segment.NextSetBit(doc + 1) : -1)
-                {
-                    bits.Set(leaf.DocBase + doc);
-                    targetWords += lengths[doc];
-                }
-
-                if (reference is not null)
-                {
-                    var theirs = reference.Of(leaf.Ord);
-                    for (var doc = theirs.Length == 0 ? -1 : theirs.NextSetBit(0); doc >= 0; doc = doc + 1 < theirs.Length ? theirs.NextSetBit(doc + 1) : -1)
-                    {
-                        if (doc < segment.Length && segment.Get(doc))
-                        {
-                            overlap++;
-                            continue; // a passage in both sides is the target's
-                        }
-
-                        referenceBits!.Set(leaf.DocBase + doc);
-                        referenceWords += lengths[doc];
-                        referencePassages++;
-                    }
-
-                    continue;
-                }
-
-                var searchable = generation.SearchablePassages.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
-                if (searchable is null)
-                    continue;
-                int passage;
-                while ((passage = searchable.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    allWords += lengths[passage];
-                    referencePassages++;
-                }
-            }
-
-            if (reference is null)
-            {
-                referenceWords = allWords - targetWords;
-                referencePassages -= target.Count;
-            }
-            else if (overlap > 0)
-            {
+            var (bits, referenceBits, targetWords, referenceWords, referencePassages, overlap) = Sides(generation, budget, target, reference);
+            if (overlap > 0)
                 warnings.Add($"{overlap:N0} passages are in both the target and the reference; they count for the target only.");
-            }
 
-            var referenceName = request.Reference is { } r ? Describe(r) : "rest of the corpus";
+            var referenceName = request.Reference is { } r ? Describe(r) : KeywordResponse.RestOfTheCorpus;
             if (target.Count == 0 || referenceWords <= 0)
             {
                 warnings.Add(target.Count == 0 ? "No passage is in the target: nothing to compare."
@@ -196,6 +144,62 @@ public sealed partial class Searcher
             }).OrderByDescending(k => request.Negative ? -k.LogLikelihood : k.LogLikelihood).ThenBy(k => k.Stem, StringComparer.Ordinal).ToList();
             return KeywordsOf(keywords, request, targetWords, referenceWords, target.Count, referenceName, referencePassages, warnings, clock, generation.Id);
         });
+    }
+
+    /// <summary>
+    /// The two sides over the whole reader: the target's bits, a given reference's bits less the target's (null without
+    /// one: the reference is then every other searchable passage), each side's words and the reference's passages.
+    /// </summary>
+    private static (FixedBitSet Target, FixedBitSet? Reference, long TargetWords, long ReferenceWords, long ReferencePassages, long Overlap) Sides(
+        IndexGeneration generation, QueryBudget budget, TrendSubcorpus target, TrendSubcorpus? reference)
+    {
+        var reader = generation.IndexReader;
+        var bits = new FixedBitSet(reader.MaxDoc);
+        var referenceBits = reference is null ? null : new FixedBitSet(reader.MaxDoc);
+        long targetWords = 0, referenceWords = 0, searchableWords = 0, searchablePassages = 0, referencePassages = 0, overlap = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            budget.Check();
+            var lengths = TrendTextLengths.For(leaf.AtomicReader);
+            var ours = target.Of(leaf.Ord);
+            var docs = ours.GetIterator();
+            int doc;
+            while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                bits.Set(leaf.DocBase + doc);
+                targetWords += lengths[doc];
+            }
+
+            if (reference is not null)
+            {
+                docs = reference.Of(leaf.Ord).GetIterator();
+                while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    if (doc < ours.Length && ours.Get(doc))
+                    {
+                        overlap++; // a passage in both sides is the target's
+                        continue;
+                    }
+
+                    referenceBits!.Set(leaf.DocBase + doc);
+                    referenceWords += lengths[doc];
+                    referencePassages++;
+                }
+
+                continue;
+            }
+
+            var searchable = generation.SearchablePassages.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
+            while (searchable is not null && (doc = searchable.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                searchableWords += lengths[doc];
+                searchablePassages++;
+            }
+        }
+
+        return reference is null
+            ? (bits, null, targetWords, searchableWords - targetWords, searchablePassages - target.Count, 0)
+            : (bits, referenceBits, targetWords, referenceWords, referencePassages, overlap);
     }
 
     private static KeywordResponse KeywordsOf(IReadOnlyList<Keyword> keywords, KeywordRequest request, long targetWords, long referenceWords,
