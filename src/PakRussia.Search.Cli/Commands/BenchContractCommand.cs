@@ -39,17 +39,18 @@ public static class BenchContractCommand
         var outPrefix = new Option<string?>("--out") { Description = "Prefix of the top-k files (default results/DATASET/ENGINE)" };
         var workdir = new Option<string?>("--workdir") { Description = "Folder for the index (default a fresh temporary folder)" };
         var keep = new Option<bool>("--keep-index") { Description = "Keep the index (and the workdir)" };
+        var reuse = new Option<bool>("--reuse-index") { Description = "Search the index a --keep-index run left in --workdir instead of building one (index_s is then 0): two builds of the engine timed on one index" };
         var facets = new Option<bool>("--facets", "--facets-too") { Description = "Also run the queries counting the four facets over every match (engine pakrussia+facets)" };
         var highlight = new Option<bool>("--highlight") { Description = "Also run the queries through the full search: stored text, highlights, citations (engine pakrussia+hl)" };
         var textOnly = new Option<bool>("--text-only-too") { Description = "Also run the top-k ids searching the text field alone, as the peers' harnesses do (engine pakrussia-text; the product searches title and section too)" };
         var command = new Command("bench-contract", "Benchmark the engine under the peer harnesses' contract (JSON lines on stdout, logs on stderr)")
         {
-            passages, queries, repeat, warmup, k, modes, outPrefix, workdir, keep, facets, highlight, textOnly,
+            passages, queries, repeat, warmup, k, modes, outPrefix, workdir, keep, reuse, facets, highlight, textOnly,
         };
         command.Hidden = true;
         command.SetAction(parse => CommandRunner.Run(error, () => Run(new Settings(
             parse.GetValue(passages)!, parse.GetValue(queries)!, parse.GetValue(repeat), parse.GetValue(warmup), parse.GetValue(k),
-            parse.GetValue(modes)!, parse.GetValue(outPrefix), parse.GetValue(workdir), parse.GetValue(keep),
+            parse.GetValue(modes)!, parse.GetValue(outPrefix), parse.GetValue(workdir), parse.GetValue(keep) || parse.GetValue(reuse), parse.GetValue(reuse),
             [RunKind.Ids, .. parse.GetValue(facets) ? new[] { RunKind.Facets } : [], .. parse.GetValue(highlight) ? new[] { RunKind.Highlight } : [],
                 .. parse.GetValue(textOnly) ? new[] { RunKind.TextOnly } : []]), output, error)));
         return command;
@@ -60,7 +61,7 @@ public static class BenchContractCommand
     private static readonly IReadOnlyDictionary<string, float> TextField = new Dictionary<string, float> { [IndexFields.Text] = 1f };
 
     private sealed record Settings(string Passages, string Queries, int Repeat, int Warmup, int K, string Modes, string? Out,
-        string? Workdir, bool Keep, RunKind[] Runs);
+        string? Workdir, bool Keep, bool Reuse, RunKind[] Runs);
 
     private static int Run(Settings settings, TextWriter output, TextWriter error)
     {
@@ -97,9 +98,21 @@ public static class BenchContractCommand
             var originalIds = new Dictionary<string, string>(StringComparer.Ordinal);
             var skipped = new List<SkippedFile>();
             clock.Restart();
-            var summary = IndexBuilder.BuildFrom(PrebuiltPassages.Read(settings.Passages, skipped, originalIds), indexPath,
-                "bench-contract:" + Path.GetFullPath(settings.Passages), skipped);
-            var indexSeconds = clock.Elapsed.TotalSeconds;
+            BuildSummary summary;
+            if (settings.Reuse)
+            {
+                if (settings.Workdir is null || !Directory.Exists(indexPath))
+                    throw new UsageException($"--reuse-index needs --workdir with the index of an earlier --keep-index run (no index at {indexPath})");
+                var documents = PrebuiltPassages.Read(settings.Passages, skipped, originalIds).LongCount(); // the ids only
+                summary = new BuildSummary { UpToDate = true, Documents = documents, Passages = passageCount, Skipped = skipped };
+            }
+            else
+            {
+                summary = IndexBuilder.BuildFrom(PrebuiltPassages.Read(settings.Passages, skipped, originalIds), indexPath,
+                    "bench-contract:" + Path.GetFullPath(settings.Passages), skipped);
+            }
+
+            var indexSeconds = settings.Reuse ? 0 : clock.Elapsed.TotalSeconds;
             var buildPeakMb = PeakRssMb();
             var indexBytes = Directory.EnumerateFiles(indexPath).Sum(f => new FileInfo(f).Length);
             error.WriteLine($"[pakrussia] indexed {summary.Documents} documents, {summary.Passages} passages in {indexSeconds:0.00}s "
@@ -141,11 +154,11 @@ public static class BenchContractCommand
                         ["query_p95_ms"] = Math.Round(Percentile(all, 95), 4),
                         ["peak_rss_mb"] = Math.Round(PeakRssMb(), 1),
                         ["build_peak_rss_mb"] = Math.Round(buildPeakMb, 1),
-                        ["index_passages_per_s"] = Math.Round(summary.Passages / indexSeconds, 1),
-                        ["index_mb_per_s"] = Math.Round(textBytes / 1e6 / indexSeconds, 3),
+                        ["index_passages_per_s"] = indexSeconds > 0 ? Math.Round(summary.Passages / indexSeconds, 1) : null,
+                        ["index_mb_per_s"] = indexSeconds > 0 ? Math.Round(textBytes / 1e6 / indexSeconds, 3) : null,
                         ["text_mb"] = Math.Round(textBytes / 1e6, 1),
                         ["parse_s"] = Math.Round(parseSeconds, 3),
-                        ["index_s_excl_parse"] = Math.Round(indexSeconds - parseSeconds, 3),
+                        ["index_s_excl_parse"] = indexSeconds > 0 ? Math.Round(indexSeconds - parseSeconds, 3) : null,
                         ["and_fallback_queries"] = run.Fallbacks,
                         ["facets"] = kind == RunKind.Facets,
                         ["highlight"] = kind == RunKind.Highlight,
