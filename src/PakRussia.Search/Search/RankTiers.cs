@@ -11,8 +11,8 @@ namespace PakRussia.Search.Search;
 /// What ranks a passage before its score, by relevance (issue 15): first how many of a sentence-like query's words it has
 /// (<see cref="Words"/>); then whether its own text has a query word, not only its document's title or its section
 /// heading; then whether it is body text rather than a footnote (unless the query asks for <c>kind:</c>). Each segment's
-/// sets (each word's matches, the title-only matches, the footnotes) are read into bit sets when the segment starts, so
-/// documents may come in any order.
+/// word matches and footnotes are read into bit sets when the segment starts, so documents may come in any order; whether
+/// a passage's text has a query word is asked only for the passages that could enter the top k.
 /// </summary>
 internal sealed class RankTiers
 {
@@ -115,13 +115,76 @@ internal sealed class RankTiers
             return new Segment(words, null, inText: false, demoted);
         }
 
-        // Whichever postings are shorter in this segment: a common word is in far more texts than titles, a title word
-        // in far more titles than texts.
         var reader = context.AtomicReader;
+        if (_textTerms.Count <= LazyTextTerms)
+        {
+            // Only the passages that could enter the top k are asked, and their text postings are only advanced to them.
+            return new Segment(words, null, inText: true, demoted, new TextPresence(reader, _textTerms));
+        }
+
+        // Many terms (a wide prefix): whichever postings are shorter in this segment, read in full. A common word is in
+        // far more texts than titles, a title word in far more titles than texts.
         long Postings(IEnumerable<Term> terms) => terms.Sum(t => (long)reader.DocFreq(t));
         return Postings(_textTerms) <= Postings(_elsewhereTerms)
             ? new Segment(words, Read(_text, context), inText: true, demoted)
             : new Segment(words, TitleOnly(context), inText: false, demoted);
+    }
+
+    /// <summary>
+    /// Up to this many text terms, whether a passage has one in its text is asked passage by passage, of the passages that
+    /// could enter the top k (<see cref="TextPresence"/>); beyond it, a segment's text or title-only passages are read into
+    /// a bit set first. Reading them for every search cost a full pass over the words' postings on top of the query's own,
+    /// which for an AND of common words was the larger part of the search.
+    /// </summary>
+    private const int LazyTextTerms = 16;
+
+    /// <summary>
+    /// Whether a passage's text has one of the terms, by advancing each term's postings to it. Passages asked in
+    /// increasing order cost at most one pass over those postings; one asked behind where they stand (a top-level OR is
+    /// scored in buckets of 2,048 passages, in no order within one) gets the postings pulled again.
+    /// </summary>
+    internal sealed class TextPresence(AtomicReader reader, IReadOnlyList<Term> terms)
+    {
+        private readonly DocsEnum?[] _postings = new DocsEnum?[terms.Count];
+        private readonly bool[] _absent = new bool[terms.Count];
+        private int _last = -1;
+
+        public bool Has(int doc)
+        {
+            if (doc < _last)
+            {
+                Array.Clear(_postings);
+            }
+
+            _last = doc;
+            for (var i = 0; i < _postings.Length; i++)
+            {
+                if (_absent[i])
+                {
+                    continue;
+                }
+
+                var postings = _postings[i] ??= reader.GetTermDocsEnum(terms[i]);
+                if (postings is null)
+                {
+                    _absent[i] = true;
+                    continue;
+                }
+
+                var at = postings.DocID;
+                if (at < doc)
+                {
+                    at = postings.Advance(doc);
+                }
+
+                if (at == doc)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
@@ -180,7 +243,8 @@ internal sealed class RankTiers
     /// <param name="where">The passages with a query word in their text (<paramref name="inText"/>) or only in their title or section (not).</param>
     /// <param name="inText">What <paramref name="where"/> holds.</param>
     /// <param name="demoted">The footnotes.</param>
-    internal sealed class Segment(FixedBitSet[] words, FixedBitSet? where, bool inText, FixedBitSet? demoted)
+    /// <param name="presence">Asked passage by passage instead of <paramref name="where"/>, when given.</param>
+    internal sealed class Segment(FixedBitSet[] words, FixedBitSet? where, bool inText, FixedBitSet? demoted, TextPresence? presence = null)
     {
         /// <summary>How many of the sentence's words the passage has.</summary>
         public int WordsOf(int doc)
@@ -199,6 +263,12 @@ internal sealed class RankTiers
 
         /// <summary>2: a query word in its own text, body; 1: in its own text, a footnote; 0: only in its title or section.</summary>
         public int TextTier(int doc) =>
-            where is not null && where.Get(doc) != inText ? 0 : demoted is not null && demoted.Get(doc) ? 1 : 2;
+            presence is not null ? (presence.Has(doc) ? BodyOrFootnote(doc) : 0)
+            : where is not null && where.Get(doc) != inText ? 0 : BodyOrFootnote(doc);
+
+        private int BodyOrFootnote(int doc) => demoted is not null && demoted.Get(doc) ? 1 : 2;
+
+        /// <summary>The highest <see cref="TextTier"/> a passage can have.</summary>
+        public const int BestTextTier = 2;
     }
 }

@@ -63,6 +63,13 @@ internal sealed class RankedCollector(int k, IndexGeneration generation, RankTie
                 FirstTierCount++;
             }
 
+            // The text tier costs postings reads: skip it for a passage that cannot beat the worst kept even at the best tier.
+            var best = words * 3 + RankTiers.Segment.BestTextTier;
+            if (_count == _scores.Length && (best < _tiers[0] || (best == _tiers[0] && score < _scores[0])))
+            {
+                return;
+            }
+
             tier = words * 3 + segment.TextTier(doc);
         }
 
