@@ -152,12 +152,37 @@ internal sealed partial class PassageQueryParser : QueryParser
 
         _reading.HasText = true;
         var result = clauses.Count == 1 ? clauses[0] : Any(clauses);
+        if (fields.Count == 1 && fields.ContainsKey(IndexFields.All))
+        {
+            result = ScoredAlsoOnTitleAndSection(result);
+        }
+
         if (typed)
         {
             NoteTyped(text, result);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A bare word or phrase on <see cref="IndexFields.All"/>, required, with the same on the title and the section as
+    /// optional clauses (<see cref="IndexFields.ScoredAlso"/>): they never change what matches (the title and section
+    /// are in the all field), and Lucene reads their postings only for the passages the required clause matched.
+    /// </summary>
+    private static Query ScoredAlsoOnTitleAndSection(Query all)
+    {
+        var scored = new BooleanQuery(disableCoord: true) { { all, Occur.MUST } };
+        foreach (var field in IndexFields.ScoredAlso)
+        {
+            if (QueryFields.OnField(all, field) is { } also)
+            {
+                also.Boost = IndexFields.ScoredAlsoBoost;
+                scored.Add(also, Occur.SHOULD);
+            }
+        }
+
+        return scored.Clauses.Count == 1 ? all : scored;
     }
 
     private void NoteStopWords(string text)

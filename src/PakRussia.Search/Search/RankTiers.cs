@@ -16,7 +16,7 @@ namespace PakRussia.Search.Search;
 /// </summary>
 internal sealed class RankTiers
 {
-    private RankTiers(Weight[] words, Weight? text, Weight? elsewhere, bool demoteFootnotes, IReadOnlyList<Term> textTerms, IReadOnlyList<Term> elsewhereTerms)
+    private RankTiers(Weight[] words, Lazy<Weight>? text, Lazy<Weight>? elsewhere, bool demoteFootnotes, IReadOnlyList<Term> textTerms, IReadOnlyList<Term> elsewhereTerms)
     {
         Words = words;
         _textTerms = textTerms;
@@ -29,8 +29,9 @@ internal sealed class RankTiers
     /// <summary>The word clauses of a sentence-like query; empty otherwise.</summary>
     public Weight[] Words { get; }
 
-    private readonly Weight? _text;
-    private readonly Weight? _elsewhere;
+    // Weighed only when a segment reads its sets in full: most searches never do, and weighing looks up every term.
+    private readonly Lazy<Weight>? _text;
+    private readonly Lazy<Weight>? _elsewhere;
     private readonly bool _demoteFootnotes;
 
     /// <summary>
@@ -84,12 +85,14 @@ internal sealed class RankTiers
             terms.Clear(); // a query that cannot list its terms is not tiered by where its words are
         }
 
-        var textTerms = terms.Where(t => t.Field == IndexFields.Text).Take(BooleanQuery.MaxClauseCount).ToList();
-        var elsewhereTerms = terms.Where(t => t.Field is IndexFields.Title or IndexFields.Section).Take(BooleanQuery.MaxClauseCount).ToList();
+        // A bare word's term is on the field the text, title and section make up: it stands for each of them here.
+        IEnumerable<Term> On(string field) => terms.Select(t => t.Field == IndexFields.All ? new Term(field, t.Bytes) : t).Where(t => t.Field == field);
+        var textTerms = On(IndexFields.Text).Distinct().Take(BooleanQuery.MaxClauseCount).ToList();
+        var elsewhereTerms = On(IndexFields.Title).Concat(On(IndexFields.Section)).Distinct().Take(BooleanQuery.MaxClauseCount).ToList();
         var text = AnyOf(textTerms);
         var elsewhere = AnyOf(elsewhereTerms);
         var asksForKind = compiled.Explanation?.Filters.Any(f => f.StartsWith("kind", StringComparison.OrdinalIgnoreCase)) == true;
-        Weight? Weigh(Query? q) => q is null ? null : generation.CreateNormalizedWeight(q);
+        Lazy<Weight>? Weigh(Query? q) => q is null ? null : new Lazy<Weight>(() => generation.CreateNormalizedWeight(q), LazyThreadSafetyMode.None);
         return new RankTiers(words, Weigh(text), text is null ? null : Weigh(elsewhere), demoteFootnotes: !asksForKind, textTerms, elsewhereTerms);
     }
 
@@ -119,15 +122,23 @@ internal sealed class RankTiers
         if (_textTerms.Count <= LazyTextTerms)
         {
             // Only the passages that could enter the top k are asked, and their text postings are only advanced to them.
-            return new Segment(words, null, inText: true, demoted, new TextPresence(reader, _textTerms));
+            return new Segment(words, null, inText: true, demoted, new TextPresence(reader, _textTerms, () => Where(context)));
         }
 
-        // Many terms (a wide prefix): whichever postings are shorter in this segment, read in full. A common word is in
-        // far more texts than titles, a title word in far more titles than texts.
+        var (where, inText) = Where(context);
+        return new Segment(words, where, inText, demoted);
+    }
+
+    /// <summary>
+    /// One segment's passages with a query word in their text (<c>InText</c>) or only in their title or section (not),
+    /// whichever postings are shorter, read in full: a common word is in far more texts than titles, a title word in far
+    /// more titles than texts.
+    /// </summary>
+    private (FixedBitSet? Where, bool InText) Where(AtomicReaderContext context)
+    {
+        var reader = context.AtomicReader;
         long Postings(IEnumerable<Term> terms) => terms.Sum(t => (long)reader.DocFreq(t));
-        return Postings(_textTerms) <= Postings(_elsewhereTerms)
-            ? new Segment(words, Read(_text, context), inText: true, demoted)
-            : new Segment(words, TitleOnly(context), inText: false, demoted);
+        return Postings(_textTerms) <= Postings(_elsewhereTerms) ? (Read(_text!.Value, context), true) : (TitleOnly(context), false);
     }
 
     /// <summary>
@@ -139,21 +150,29 @@ internal sealed class RankTiers
     private const int LazyTextTerms = 16;
 
     /// <summary>
-    /// Whether a passage's text has one of the terms, by advancing each term's postings to it. Passages asked in
-    /// increasing order cost at most one pass over those postings; one asked behind where they stand (a top-level OR is
-    /// scored in buckets of 2,048 passages, in no order within one) gets the postings pulled again.
+    /// Whether a passage's text has one of the terms, by advancing each term's postings to it: passages asked in
+    /// increasing order (a conjunction's) cost at most one pass over those postings, and only as far as the last one
+    /// asked. The first passage asked behind where the postings stand (a top-level OR is scored in buckets of 2,048
+    /// passages, in no order within one) has the segment's sets read in full (<paramref name="readAll"/>), which answer
+    /// from then on.
     /// </summary>
-    internal sealed class TextPresence(AtomicReader reader, IReadOnlyList<Term> terms)
+    internal sealed class TextPresence(AtomicReader reader, IReadOnlyList<Term> terms, Func<(FixedBitSet? Where, bool InText)> readAll)
     {
         private readonly DocsEnum?[] _postings = new DocsEnum?[terms.Count];
         private readonly bool[] _absent = new bool[terms.Count];
+        private (FixedBitSet? Where, bool InText)? _all;
         private int _last = -1;
 
         public bool Has(int doc)
         {
-            if (doc < _last)
+            if (doc < _last && _all is null)
             {
-                Array.Clear(_postings);
+                _all = readAll();
+            }
+
+            if (_all is var (where, inText))
+            {
+                return where is null ? !inText : where.Get(doc) == inText;
             }
 
             _last = doc;
@@ -198,13 +217,13 @@ internal sealed class RankTiers
             return null;
         }
 
-        var elsewhere = _elsewhere.GetScorer(context, context.AtomicReader.LiveDocs);
+        var elsewhere = _elsewhere.Value.GetScorer(context, context.AtomicReader.LiveDocs);
         if (elsewhere is null)
         {
             return null;
         }
 
-        var text = _text.GetScorer(context, context.AtomicReader.LiveDocs);
+        var text = _text.Value.GetScorer(context, context.AtomicReader.LiveDocs);
         var titleOnly = new FixedBitSet(context.AtomicReader.MaxDoc);
         var textDoc = -1;
         for (var doc = elsewhere.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = elsewhere.NextDoc())

@@ -343,7 +343,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         _ => false,
     };
 
-    private static bool IsSearchField(string field) => field is IndexFields.Text or IndexFields.Title or IndexFields.Section;
+    private static bool IsSearchField(string field) => field is IndexFields.All or IndexFields.Text or IndexFields.Title or IndexFields.Section;
 
     private static Sort SortFor(SearchSort sort) => sort switch
     {

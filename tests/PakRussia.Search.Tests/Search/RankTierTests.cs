@@ -1,3 +1,6 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PakRussia.Search.Indexing;
 using PakRussia.Search.Search;
 using PakRussia.Search.Tests.TestSupport;
 
@@ -44,6 +47,57 @@ public sealed class RankTierTests(SeedIndex seeds) : IClassFixture<SeedIndex>
         // Footnotes whose own text has the word first, those that match by title or section after.
         var withText = hits.Select(h => h.Matches.Count > 0).ToList();
         Assert.Equal(withText.OrderByDescending(x => x), withText);
+    }
+
+    [Fact]
+    public void AnyWord_ScoredInBuckets_KeepsTheTiers()
+    {
+        // A top-level OR is scored in buckets, passages out of order: the text check must still be right for each.
+        var hits = seeds.Searcher.Search(new SearchRequest { Query = "Afghanistan pipeline", Any = true, PageSize = 100 }).Hits.ToList();
+        Assert.True(hits.Count > 93, $"{hits.Count} hits: fewer than Afghanistan's alone");
+        static int Tier(SearchHit h) => h.Matches.Count == 0 ? 0 : h.Kind == "footnote" ? 1 : 2;
+        var tiers = hits.Select(Tier).ToList();
+        Assert.Equal(tiers.OrderDescending(), tiers);
+        Assert.Contains(0, tiers);
+    }
+
+    [Fact]
+    public void TextPresence_AnswersPassagesAskedInAnyOrder_AsThePostingsSay()
+    {
+        using var directory = IndexDirectory.Open(seeds.IndexPath);
+        using var reader = DirectoryReader.Open(directory);
+        var terms = new[] { new Term(IndexFields.Text, "afghanistan"), new Term(IndexFields.Text, "collabor"), new Term(IndexFields.Text, "nosuchword") };
+        foreach (var leaf in reader.Leaves)
+        {
+            var expected = new HashSet<int>();
+            foreach (var term in terms)
+            {
+                var docs = leaf.AtomicReader.GetTermDocsEnum(term);
+                for (var doc = docs?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs!.NextDoc())
+                {
+                    expected.Add(doc);
+                }
+            }
+
+            Assert.NotEmpty(expected);
+            var readAll = 0;
+            var presence = new RankTiers.TextPresence(leaf.AtomicReader, terms, () =>
+            {
+                readAll++;
+                var set = new Lucene.Net.Util.FixedBitSet(leaf.AtomicReader.MaxDoc);
+                foreach (var doc in expected)
+                {
+                    set.Set(doc);
+                }
+
+                return (set, true);
+            });
+            var asked = Enumerable.Range(0, leaf.AtomicReader.MaxDoc).OrderBy(d => (d * 7919) % 1009).ToList(); // in and out of order
+            var inOrder = new RankTiers.TextPresence(leaf.AtomicReader, terms, () => throw new InvalidOperationException("asked in order: no full read"));
+            Assert.Equal(expected.Order(), Enumerable.Range(0, leaf.AtomicReader.MaxDoc).Where(inOrder.Has));
+            Assert.Equal(asked.Where(expected.Contains).Order(), asked.Where(presence.Has).Order());
+            Assert.Equal(1, readAll); // out of order once: read in full once, answered from it after
+        }
     }
 
     [Fact]
