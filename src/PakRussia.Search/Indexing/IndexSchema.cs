@@ -16,7 +16,7 @@ public static class IndexSchema
     public const string VersionKey = "pakrussia.schema";
 
     /// <summary>Bumped whenever the fields or their analysis change (3 was the last SQLite FTS5 layout).</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     /// <summary>A new id per commit: the generation that answered a search (X-Index-Generation).</summary>
     public const string GenerationKey = "pakrussia.generation";

@@ -151,9 +151,12 @@ public static class PassageDocuments
                 doc.Add(field);
             doc.Add(new NumericDocValuesField(IndexFields.TextWords, surface.WordCount));
             doc.Add(new Field(IndexFields.Title, meta.Title, PositionsType));
+            doc.Add(new Field(IndexFields.All, passage.Text, PositionsType));
+            doc.Add(new Field(IndexFields.All, meta.Title, PositionsType));
             if (passage.Section is { } searchedSection)
             {
                 doc.Add(new Field(IndexFields.Section, searchedSection, PositionsType));
+                doc.Add(new Field(IndexFields.All, searchedSection, PositionsType));
             }
         }
         else if (passage.Kind == PassageKind.Heading)

@@ -23,6 +23,7 @@ public static class MatchHighlighter
             return [];
         }
 
+        query = QueryFields.Retarget(query, field); // bare words searched the field the text, title and section make up
         var extractor = new Extractor { ExpandMultiTermQuery = true };
         IDictionary<string, WeightedSpanTerm> terms;
         using (var stream = PassageAnalyzer.Writing.GetTokenStream(field, text))

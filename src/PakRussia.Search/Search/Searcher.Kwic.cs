@@ -137,7 +137,7 @@ public sealed partial class Searcher
             }
         }
 
-        var spans = MatchHighlighter.ForHighlighting(query) is { } marked ? KwicSpans.From(marked) : null;
+        var spans = MatchHighlighter.ForHighlighting(query) is { } marked ? KwicSpans.From(QueryFields.Retarget(marked, IndexFields.Text)) : null;
         if (spans is null)
             throw new SearchRequestException("The query has no word to find in the passage text (only title:, section: or filters); give a word or a \"phrase\".");
         return new KwicPass(collector, matched, spans, warnings);

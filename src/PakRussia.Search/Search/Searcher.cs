@@ -271,7 +271,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     internal static (PassageCollector Collector, Ranking Top) Collect(IndexGeneration generation, QueryBudget budget,
         Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth, RankTiers? tiers = null)
     {
-        var searched = Searchable(generation, query);
+        var searched = Searchable(generation, FlatOr(query));
         var top = new Ranking(generation, sort, Math.Max(1, depth), tiers, WordsCountedByScorer(searched, tiers));
         var collector = new PassageCollector(generation, selections, countFacets, top.Collector, budget);
         generation.Search(searched, collector);
@@ -317,6 +317,58 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         /// <summary>Passages collected that have every word of a sentence-like query (relevance order only; null otherwise).</summary>
         public long? FirstTierCount => _ranked is { HasTiers: true } ranked ? ranked.FirstTierCount : null;
     }
+
+    /// <summary>
+    /// An OR of words (<c>--any</c>, the fallback) with each word's clause (required on the all field, optional on the
+    /// title and section: <see cref="IndexFields.ScoredAlso"/>) spread into the top query's own SHOULD clauses: the same
+    /// matches (a title or section term implies the all term), the same scores (BM25 does not coordinate), but flat term
+    /// scorers, which Lucene's bucketed OR scores fastest. Any other query runs as it is.
+    /// </summary>
+    internal static Query FlatOr(Query query)
+    {
+        if (query is not BooleanQuery { MinimumNumberShouldMatch: 0 } top || top.Clauses.Any(c => c.Occur != Occur.SHOULD)
+            || !top.Clauses.Any(c => IsScoredAlso(c.Query)))
+        {
+            return query;
+        }
+
+        var flat = new BooleanQuery(top.CoordDisabled) { Boost = top.Boost };
+        foreach (var clause in top.Clauses)
+        {
+            if (!IsScoredAlso(clause.Query))
+            {
+                flat.Add(clause.Query, Occur.SHOULD);
+                continue;
+            }
+
+            foreach (var part in ((BooleanQuery)clause.Query).Clauses)
+            {
+                var copy = part.Query;
+                if (clause.Query.Boost != 1f)
+                {
+                    copy = (Query)part.Query.Clone();
+                    copy.Boost *= clause.Query.Boost;
+                }
+
+                flat.Add(copy, Occur.SHOULD);
+            }
+        }
+
+        return flat.Clauses.Count <= BooleanQuery.MaxClauseCount ? flat : query;
+    }
+
+    /// <summary>A bare word's clause: required on the all field, then optional on the title and section.</summary>
+    private static bool IsScoredAlso(Query query) =>
+        query is BooleanQuery { MinimumNumberShouldMatch: 0 } word && word.Clauses.Count > 1
+        && word.Clauses[0] is { Occur: Occur.MUST, Query: TermQuery or PhraseQuery } required && OnField(required.Query) == IndexFields.All
+        && word.Clauses.Skip(1).All(c => c.Occur == Occur.SHOULD && OnField(c.Query) is IndexFields.Title or IndexFields.Section);
+
+    private static string? OnField(Query query) => query switch
+    {
+        TermQuery term => term.Term.Field,
+        PhraseQuery phrase when phrase.GetTerms().Length > 0 => phrase.GetTerms()[0].Field,
+        _ => null,
+    };
 
     /// <summary>
     /// The query restricted to searchable passages. A query that needs a word of the text, title or section can only

@@ -166,8 +166,11 @@ public sealed class QueryCompilerTests
     [Fact]
     public void BareWordsSearchTextTitleAndSection_WithTheirBoosts()
     {
+        // Required on the all field (text, title and section as one); the title and section add their own score, at 0.5.
         var compiled = QueryCompiler.Compile("pakistan", new QueryOptions(), null);
-        Assert.Equal("text:pakistan title:pakistan section:pakistan", compiled.Query?.ToString());
+        Assert.Equal("+all:pakistan title:pakistan^0.5 section:pakistan^0.5", compiled.Query?.ToString());
+        var phrase = QueryCompiler.Compile("\"warm waters\"", new QueryOptions(), null);
+        Assert.Equal("+all:\"warm water\" title:\"warm water\"^0.5 section:\"warm water\"^0.5", phrase.Query?.ToString());
         var weighted = QueryCompiler.Compile("pakistan", new QueryOptions { Fields = new Dictionary<string, float> { ["text"] = 1f, ["title"] = 2f } }, null);
         Assert.Equal("text:pakistan title:pakistan^2.0", weighted.Query?.ToString());
     }

@@ -106,8 +106,8 @@ public sealed class QuerySearchTests(SeedIndex seeds) : IClassFixture<SeedIndex>
         var explain = seeds.Search("the role of Russia in Afghanistan", r => r with { Explain = true }).Explain;
         Assert.NotNull(explain);
         Assert.Contains("the", explain.StopWordsDropped);
-        Assert.Contains("text:russia", explain.Match!);
-        Assert.Contains("title:russia", explain.Match!);
+        Assert.Contains("+all:russia", explain.Match!);
+        Assert.Contains("title:russia^0.5", explain.Match!);
         Assert.DoesNotContain(":the", explain.Match!);
         Assert.Contains("MUST Boolean", explain.Tree);
     }

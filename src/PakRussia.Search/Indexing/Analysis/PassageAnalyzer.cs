@@ -75,6 +75,11 @@ public class PassageAnalyzer : Analyzer
 
     protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Apostrophes, reader);
 
+    /// <summary>Positions between the text, title and section in <see cref="IndexFields.All"/>: far more than any phrase's slop (<see cref="Querying.QueryLimits.MaxSlop"/>).</summary>
+    public const int FieldGap = 1000;
+
+    public override int GetPositionIncrementGap(string fieldName) => fieldName == IndexFields.All ? FieldGap : 0;
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(Version, reader);
