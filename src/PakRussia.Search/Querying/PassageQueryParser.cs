@@ -12,8 +12,9 @@ namespace PakRussia.Search.Querying;
 /// Lucene's classic query parser, subclassed for our index. Lucene does the parsing (operators, precedence, groups,
 /// phrases, slop, boosts, ranges, escapes); the overrides decide what each piece means here:
 /// <list type="bullet">
-/// <item>a bare word or phrase searches <see cref="IndexFields.Text"/>, <see cref="IndexFields.Title"/> (boost 2) and
-/// <see cref="IndexFields.Section"/>; <c>text:</c>, <c>title:</c> and <c>section:</c> search one; stop words are dropped
+/// <item>a bare word or phrase is required on <see cref="IndexFields.All"/> (text, title and section as one field), with
+/// the title and section as optional clauses that only add score (<see cref="IndexFields.ScoredAlso"/>); <c>text:</c>,
+/// <c>title:</c> and <c>section:</c> search one, and weights given with a search search the fields apart; stop words are dropped
 /// outside phrases and kept inside them; a word the analyzer splits (<c>Pak-Russia</c>) is searched as a phrase;</item>
 /// <item><c>source: author: doc: kind: year: date:</c> become <see cref="MetadataFilterQuery"/> filters, year and date
 /// ranges numeric ranges;</item>
