@@ -64,7 +64,7 @@ public sealed record QueryExplanation
 
     /// <summary>The Lucene query tree printed one clause per line, indented.</summary>
     public string Tree => _tree.Value;
-    /// <summary>The Lucene query in its own syntax (<c>+(text:russia title:russia section:russia)</c>).</summary>
+    /// <summary>The Lucene query in its own syntax (<c>+(+all:russia title:russia^0.5 section:russia^0.5)</c>).</summary>
     public string? Match => _match.Value;
     /// <summary>The metadata filters in words: <c>source is forum</c>, <c>year in [2014, 2017]</c>.</summary>
     public IReadOnlyList<string> Filters { get; init; } = [];
@@ -93,7 +93,7 @@ public sealed record QueryOptions
     public bool PlainText { get; init; }
     /// <summary>Bounds on length, clauses, nesting and expansions; <see cref="QueryLimits.Default"/> unless set.</summary>
     public QueryLimits Limits { get; init; } = QueryLimits.Default;
-    /// <summary>The fields a bare word searches and their boosts; the index's text, title and section unless set.</summary>
+    /// <summary>The fields a bare word searches and their boosts, each by its own BM25; unless set, the all field (<see cref="Indexing.IndexFields.SearchBoosts"/>).</summary>
     public IReadOnlyDictionary<string, float>? Fields { get; init; }
     /// <summary>The alias list names are also searched by; null or empty: exactly what was typed.</summary>
     public Aliases.AliasList? Aliases { get; init; }
