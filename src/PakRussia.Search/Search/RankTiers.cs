@@ -152,41 +152,77 @@ internal sealed class RankTiers
     /// <summary>
     /// Whether a passage's text has one of the terms, by advancing each term's postings to it: passages asked in
     /// increasing order (a conjunction's) cost at most one pass over those postings, and only as far as the last one
-    /// asked. The first passage asked behind where the postings stand (a top-level OR is scored in buckets of 2,048
-    /// passages, in no order within one) has the segment's sets read in full (<paramref name="readAll"/>), which answer
-    /// from then on.
+    /// asked. Once a passage is asked behind where the postings stand (a top-level OR is scored in windows of 2,048
+    /// passages, in no order within one, the windows in order), the answers come a window at a time: the postings are
+    /// pulled again and read through each window asked about, into its bits. A window behind the last one has the
+    /// segment's sets read in full (<paramref name="readAll"/>), which answer from then on.
     /// </summary>
-    internal sealed class TextPresence(AtomicReader reader, IReadOnlyList<Term> terms, Func<(FixedBitSet? Where, bool InText)> readAll)
+    /// <param name="reader">The segment.</param>
+    /// <param name="terms">The query's words on the text field.</param>
+    /// <param name="readAll">Reads the segment's sets in full: a text set, or a title-only one.</param>
+    /// <param name="windowBits">Passages per window, as a power of two: Lucene's <c>BooleanScorer</c> uses 2,048.</param>
+    internal sealed class TextPresence(AtomicReader reader, IReadOnlyList<Term> terms, Func<(FixedBitSet? Where, bool InText)> readAll, int windowBits = 11)
     {
         private readonly DocsEnum?[] _postings = new DocsEnum?[terms.Count];
         private readonly bool[] _absent = new bool[terms.Count];
         private (FixedBitSet? Where, bool InText)? _all;
         private int _last = -1;
+        private long[]? _window;
+        private int _windowStart = -1;
 
         public bool Has(int doc)
         {
-            if (doc < _last && _all is null)
-            {
-                _all = readAll();
-            }
-
             if (_all is var (where, inText))
             {
                 return where is null ? !inText : where.Get(doc) == inText;
             }
 
-            _last = doc;
-            for (var i = 0; i < _postings.Length; i++)
+            if (_window is null && doc >= _last)
             {
-                if (_absent[i])
+                _last = doc;
+                return Advance(doc);
+            }
+
+            var start = doc >> windowBits << windowBits;
+            if (_window is null)
+            {
+                Array.Clear(_postings); // they stand past this passage: pulled again from the start
+                _window = new long[Math.Max(1, (1 << windowBits) >> 6)];
+            }
+
+            if (start != _windowStart)
+            {
+                if (start < _windowStart)
                 {
-                    continue;
+                    _all = readAll();
+                    return Has(doc);
                 }
 
-                var postings = _postings[i] ??= reader.GetTermDocsEnum(terms[i]);
-                if (postings is null)
+                Fill(start);
+            }
+
+            var offset = doc - start;
+            return (_window[offset >> 6] & (1L << offset)) != 0;
+        }
+
+        private DocsEnum? Postings(int i)
+        {
+            if (_absent[i])
+            {
+                return null;
+            }
+
+            var postings = _postings[i] ??= reader.GetTermDocsEnum(terms[i]);
+            _absent[i] = postings is null;
+            return postings;
+        }
+
+        private bool Advance(int doc)
+        {
+            for (var i = 0; i < _postings.Length; i++)
+            {
+                if (Postings(i) is not { } postings)
                 {
-                    _absent[i] = true;
                     continue;
                 }
 
@@ -203,6 +239,34 @@ internal sealed class RankTiers
             }
 
             return false;
+        }
+
+        /// <summary>The window from <paramref name="start"/>: the bits of its passages whose text has a term.</summary>
+        private void Fill(int start)
+        {
+            Array.Clear(_window!);
+            _windowStart = start;
+            var end = start + (1 << windowBits);
+            for (var i = 0; i < _postings.Length; i++)
+            {
+                if (Postings(i) is not { } postings)
+                {
+                    continue;
+                }
+
+                var at = postings.DocID;
+                if (at < start)
+                {
+                    at = postings.Advance(start);
+                }
+
+                while (at < end)
+                {
+                    var offset = at - start;
+                    _window![offset >> 6] |= 1L << offset;
+                    at = postings.NextDoc();
+                }
+            }
         }
     }
 

@@ -81,7 +81,7 @@ public sealed class RankTierTests(SeedIndex seeds) : IClassFixture<SeedIndex>
 
             Assert.NotEmpty(expected);
             var readAll = 0;
-            var presence = new RankTiers.TextPresence(leaf.AtomicReader, terms, () =>
+            (Lucene.Net.Util.FixedBitSet, bool) ReadAll()
             {
                 readAll++;
                 var set = new Lucene.Net.Util.FixedBitSet(leaf.AtomicReader.MaxDoc);
@@ -91,12 +91,23 @@ public sealed class RankTierTests(SeedIndex seeds) : IClassFixture<SeedIndex>
                 }
 
                 return (set, true);
-            });
-            var asked = Enumerable.Range(0, leaf.AtomicReader.MaxDoc).OrderBy(d => (d * 7919) % 1009).ToList(); // in and out of order
+            }
+
+            var all = Enumerable.Range(0, leaf.AtomicReader.MaxDoc).ToList();
             var inOrder = new RankTiers.TextPresence(leaf.AtomicReader, terms, () => throw new InvalidOperationException("asked in order: no full read"));
-            Assert.Equal(expected.Order(), Enumerable.Range(0, leaf.AtomicReader.MaxDoc).Where(inOrder.Has));
-            Assert.Equal(asked.Where(expected.Contains).Order(), asked.Where(presence.Has).Order());
-            Assert.Equal(1, readAll); // out of order once: read in full once, answered from it after
+            Assert.Equal(expected.Order(), all.Where(inOrder.Has));
+
+            // As a top-level OR asks: windows in order (16 passages here), passages in no order within each.
+            var windowed = new RankTiers.TextPresence(leaf.AtomicReader, terms, () => throw new InvalidOperationException("windows in order: no full read"), windowBits: 4);
+            var bucketOrder = all.GroupBy(d => d >> 4).SelectMany(w => w.OrderBy(d => (d * 7919) % 13)).ToList();
+            Assert.NotEqual(all, bucketOrder);
+            Assert.Equal(bucketOrder.Where(expected.Contains), bucketOrder.Where(windowed.Has));
+
+            // A window behind the last one: the segment's sets are read in full, once, and answer from then on.
+            var presence = new RankTiers.TextPresence(leaf.AtomicReader, terms, ReadAll, windowBits: 4);
+            var asked = all.OrderBy(d => (d * 7919) % 1009).ToList();
+            Assert.Equal(asked.Where(expected.Contains), asked.Where(presence.Has));
+            Assert.Equal(1, readAll);
         }
     }
 
