@@ -360,10 +360,11 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// <summary>A bare word's clause: required on the all field, then optional on the title and section.</summary>
     private static bool IsScoredAlso(Query query) =>
         query is BooleanQuery { MinimumNumberShouldMatch: 0 } word && word.Clauses.Count > 1
-        && word.Clauses[0] is { Occur: Occur.MUST, Query: TermQuery or PhraseQuery } required && OnField(required.Query) == IndexFields.All
-        && word.Clauses.Skip(1).All(c => c.Occur == Occur.SHOULD && OnField(c.Query) is IndexFields.Title or IndexFields.Section);
+        && word.Clauses[0] is { Occur: Occur.MUST } required && FieldOf(required.Query) == IndexFields.All
+        && word.Clauses.Skip(1).All(c => c.Occur == Occur.SHOULD && FieldOf(c.Query) is IndexFields.Title or IndexFields.Section);
 
-    private static string? OnField(Query query) => query switch
+    /// <summary>The field a term or phrase query searches; null for any other query.</summary>
+    private static string? FieldOf(Query query) => query switch
     {
         TermQuery term => term.Term.Field,
         PhraseQuery phrase when phrase.GetTerms().Length > 0 => phrase.GetTerms()[0].Field,
@@ -385,8 +386,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// <summary>True when every passage the query matches has a term of a search field.</summary>
     private static bool NeedsText(Query query) => query switch
     {
-        TermQuery term => IsSearchField(term.Term.Field),
-        PhraseQuery phrase => phrase.GetTerms().Length > 0 && IsSearchField(phrase.GetTerms()[0].Field),
+        TermQuery or PhraseQuery => FieldOf(query) is { } field && IsSearchField(field),
         MultiTermQuery multi => IsSearchField(multi.Field),
         BooleanQuery boolean when boolean.Clauses.Any(c => c.Occur == Occur.MUST) =>
             boolean.Clauses.Any(c => c.Occur == Occur.MUST && NeedsText(c.Query)),
