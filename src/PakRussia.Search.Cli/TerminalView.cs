@@ -98,6 +98,8 @@ public sealed partial class TerminalView(TextWriter output, TextWriter error)
             output.WriteLine($"  expansions: {Printable(string.Join("; ", explain.Expansions))}");
         foreach (var alias in explain.Aliases)
             output.WriteLine($"  alias: {Printable(alias)}");
+        if (explain.Proximity is { } proximity)
+            output.WriteLine($"  words near each other: {Printable(proximity)}");
         output.WriteLine();
     }
 

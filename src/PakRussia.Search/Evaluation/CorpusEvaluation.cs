@@ -41,6 +41,9 @@ public sealed record CorpusEvaluationOptions
     /// </summary>
     public double PassageShare { get; init; }
 
+    /// <summary><see cref="EvalRanking.Passages"/> and <see cref="EvalRanking.Search"/>: the proximity rescoring, as <c>pakrussia search</c> does by default.</summary>
+    public PassageProximity Proximity { get; init; } = PassageProximity.Default;
+
     /// <summary>
     /// The preset the run reproduces (<see cref="EvalPresets"/>), or null. Set together with <see cref="Anserini"/>.
     /// </summary>
@@ -100,7 +103,7 @@ public static class CorpusEvaluation
             return (text, depth) => ranker.Rank(text, depth).Select(d => d with { DocId = Original(d.DocId) }).ToList();
         }
 
-        var searcher = new Searcher(index.IndexPath) { TimeBudget = Timeout.InfiniteTimeSpan }; // a batch run: a busy machine must not stop a topic
+        var searcher = new Searcher(index.IndexPath) { TimeBudget = Timeout.InfiniteTimeSpan, Proximity = options.Proximity }; // a batch run: a busy machine must not stop a topic
         var share = options.PassageShare;
         return (text, depth) =>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PakRussia.Search.Search;
 
 namespace PakRussia.Search.Evaluation;
 
@@ -63,7 +64,9 @@ public static class EvalSettings
 
         if (options.Ranking is EvalRanking.Passages or EvalRanking.Search)
         {
-            return [P("passage-share", options.PassageShare)];
+            var proximity = options.Proximity;
+            return [P("passage-share", options.PassageShare), P("proximity-weight", proximity.Weight), P("proximity-slop", proximity.Slop),
+                P("proximity-depth", proximity.Window)];
         }
 
         var d = options.Documents;
@@ -101,9 +104,15 @@ public static class EvalSettings
 
         if (options.Ranking is EvalRanking.Passages or EvalRanking.Search)
         {
-            return name == "passage-share"
-                ? options with { PassageShare = Number(name, text, 0, 1) }
-                : throw Unknown(name, "the passages ranking", "passage-share");
+            var proximity = options.Proximity;
+            return name switch
+            {
+                "passage-share" => options with { PassageShare = Number(name, text, 0, 1) },
+                "proximity-weight" => options with { Proximity = proximity with { Weight = Number(name, text, 0, 100) } },
+                "proximity-slop" => options with { Proximity = proximity with { Slop = Whole(name, text, 1, 100) } },
+                "proximity-depth" => options with { Proximity = proximity with { Window = Whole(name, text, 1, SearchLimits.MaxResultWindow) } },
+                _ => throw Unknown(name, "the passages ranking", "passage-share, proximity-weight, proximity-slop, proximity-depth"),
+            };
         }
 
         var d = options.Documents;

@@ -75,6 +75,8 @@ public sealed record QueryExplanation
     public string? MostWords { get; init; }
     /// <summary>Aliases searched too: "Soviet Union also searched as USSR (aliases.txt line 3)".</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>By relevance: how the first passages are rescored for the words near each other (set by the searcher).</summary>
+    public string? Proximity { get; init; }
 }
 
 /// <summary>Options for compiling a query.</summary>

@@ -106,11 +106,33 @@ internal sealed class RankedCollector(int k, IndexGeneration generation, RankTie
     private const int IndexSchemaOrdinalBits = 20;
 
     /// <summary>The kept passages, best first, <paramref name="howMany"/> of them after the first <paramref name="start"/>.</summary>
-    public ScoreDoc[] Top(int start, int howMany)
+    public ScoreDoc[] Top(int start, int howMany) =>
+        Ordered().Skip(start).Take(howMany).Select(i => new ScoreDoc(_docs[i], _scores[i])).ToArray();
+
+    /// <summary>The kept entries' indexes, best first.</summary>
+    private int[] Ordered()
     {
         var order = Enumerable.Range(0, _count).ToArray();
         Array.Sort(order, (a, b) => Worse(a, b) ? 1 : Worse(b, a) ? -1 : 0);
-        return order.Skip(start).Take(howMany).Select(i => new ScoreDoc(_docs[i], _scores[i])).ToArray();
+        return order;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="extra"/>'s score (never negative) to the first <paramref name="window"/> passages kept. The
+    /// rest keep their order behind them: within a tier, a passage outside the window scored no more than any inside it.
+    /// Once only, after collecting.
+    /// </summary>
+    public void Rescore(int window, Func<IReadOnlyList<int>, float[]> extra)
+    {
+        var first = Ordered().Take(window).ToArray();
+        var added = extra(first.Select(i => _docs[i]).ToArray());
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (added[i] > 0)
+            {
+                _scores[first[i]] += added[i];
+            }
+        }
     }
 
     /// <summary>True when entry a ranks below entry b.</summary>

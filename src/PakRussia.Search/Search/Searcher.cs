@@ -28,6 +28,9 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = SearchLimits.DefaultTimeBudget;
 
+    /// <summary>How the first passages by relevance gain for having the query's words near each other (<see cref="PassageProximity"/>).</summary>
+    public PassageProximity Proximity { get; init; } = PassageProximity.Default;
+
     /// <summary>
     /// The alias list searches use (<c>aliases.txt</c>, read again when it changes); unless set, the one in the corpus
     /// folder the index was built from, if it was built from a folder.
@@ -164,7 +167,9 @@ public sealed partial class Searcher(string indexPath) : IDisposable
             Hits = hits,
             Facets = facets,
             Suggestion = collector.Total < 3 && compiled.Words.Count > 0 ? DidYouMean(request.Query, generation.Vocabulary) : null,
-            Explain = request.Explain ? compiled.Explanation : null,
+            Explain = request.Explain && compiled.Explanation is { } explanation
+                ? explanation with { Proximity = request.Sort == SearchSort.Relevance ? Proximity.Describe(query) : null }
+                : null,
             Expansions = compiled.Aliases.Select(u => new AliasExpansion(u.Typed, u.Variant, u.File, u.Line, u.Searched)).ToList(),
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
@@ -223,14 +228,15 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// their <see cref="RankTiers"/> (how many of the words they have; a word in their own text; body before footnote),
     /// then by score.
     /// </summary>
-    private static Collected CollectWithFallback(IndexGeneration generation,
+    private Collected CollectWithFallback(IndexGeneration generation,
         QueryBudget budget, CompiledQuery compiled, FacetSelections selections, bool countFacets, SearchSort sort, int depth)
     {
+        var proximity = Proximity;
         if (compiled.Partial is BooleanQuery partial)
         {
             var tiers = sort == SearchSort.Relevance ? RankTiers.For(generation, compiled) : null;
             var minimum = partial.MinimumNumberShouldMatch;
-            var (collector, top) = Collect(generation, budget, partial, selections, countFacets, sort, depth, tiers);
+            var (collector, top) = Collect(generation, budget, partial, selections, countFacets, sort, depth, tiers, proximity);
             var used = partial;
             while (collector.Total < MinimumListed && minimum > 1)
             {
@@ -239,7 +245,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
                 used = (BooleanQuery)partial.Clone();
                 used.MinimumNumberShouldMatch = minimum;
                 collector.Release();
-                (collector, top) = Collect(generation, budget, used, selections, countFacets, sort, depth, tiers);
+                (collector, top) = Collect(generation, budget, used, selections, countFacets, sort, depth, tiers, proximity);
             }
 
             return new Collected(collector, top, used, false, minimum);
@@ -247,11 +253,11 @@ public sealed partial class Searcher(string indexPath) : IDisposable
 
         var query = compiled.Query ?? new MatchAllDocsQuery();
         var textTiers = sort == SearchSort.Relevance ? RankTiers.For(generation, compiled) : null;
-        var (all, allTop) = Collect(generation, budget, query, selections, countFacets, sort, depth, textTiers);
+        var (all, allTop) = Collect(generation, budget, query, selections, countFacets, sort, depth, textTiers, proximity);
         if (all.Matched == 0 && compiled.Fallback is not null)
         {
             budget.Check();
-            var (fallbackCollector, fallbackTop) = Collect(generation, budget, compiled.Fallback, selections, countFacets, sort, depth, textTiers);
+            var (fallbackCollector, fallbackTop) = Collect(generation, budget, compiled.Fallback, selections, countFacets, sort, depth, textTiers, proximity);
             if (fallbackCollector.Matched > 0)
             {
                 all.Release();
@@ -269,10 +275,13 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// <paramref name="depth"/> hits in the requested order.
     /// </summary>
     internal static (PassageCollector Collector, Ranking Top) Collect(IndexGeneration generation, QueryBudget budget,
-        Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth, RankTiers? tiers = null)
+        Query query, FacetSelections selections, bool countFacets, SearchSort sort, int depth, RankTiers? tiers = null,
+        PassageProximity? proximity = null)
     {
         var searched = Searchable(generation, FlatOr(query));
-        var top = new Ranking(generation, sort, Math.Max(1, depth), tiers, WordsCountedByScorer(searched, tiers));
+        var plan = sort == SearchSort.Relevance ? proximity?.PlanFor(generation, query) : null;
+        var top = new Ranking(generation, sort, Math.Max(1, depth), tiers, WordsCountedByScorer(searched, tiers), plan);
+        searched = plan is null ? searched : PassageProximity.WithContexts(searched, plan.Contexts);
         var collector = new PassageCollector(generation, selections, countFacets, top.Collector, budget);
         generation.Search(searched, collector);
         return (collector, top);
@@ -298,11 +307,18 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         private readonly RankedCollector? _ranked;
         private readonly TopFieldCollector? _field;
 
-        public Ranking(IndexGeneration generation, SearchSort sort, int depth, RankTiers? tiers = null, bool wordsFromScorer = false)
+        private readonly IndexGeneration _generation;
+        private PassageProximity.Plan? _proximity;
+
+        public Ranking(IndexGeneration generation, SearchSort sort, int depth, RankTiers? tiers = null, bool wordsFromScorer = false,
+            PassageProximity.Plan? proximity = null)
         {
+            _generation = generation;
             if (sort == SearchSort.Relevance)
             {
-                _ranked = new RankedCollector(depth, generation, tiers, wordsFromScorer);
+                // The passages proximity rescores are kept even when fewer are asked for, so every page is cut from one ranking.
+                _proximity = proximity;
+                _ranked = new RankedCollector(Math.Max(depth, proximity?.Settings.Window ?? 0), generation, tiers, wordsFromScorer);
             }
             else
             {
@@ -312,7 +328,21 @@ public sealed partial class Searcher(string indexPath) : IDisposable
 
         public ICollector Collector => (ICollector?)_ranked ?? _field!;
 
-        public ScoreDoc[] Top(int start, int howMany) => _ranked?.Top(start, howMany) ?? _field!.GetTopDocs(start, howMany).ScoreDocs;
+        public ScoreDoc[] Top(int start, int howMany)
+        {
+            if (_ranked is null)
+            {
+                return _field!.GetTopDocs(start, howMany).ScoreDocs;
+            }
+
+            if (_proximity is { } proximity)
+            {
+                _proximity = null;
+                _ranked.Rescore(proximity.Settings.Window, docs => proximity.Scores(_generation, docs));
+            }
+
+            return _ranked.Top(start, howMany);
+        }
 
         /// <summary>Passages collected that have every word of a sentence-like query (relevance order only; null otherwise).</summary>
         public long? FirstTierCount => _ranked is { HasTiers: true } ranked ? ranked.FirstTierCount : null;

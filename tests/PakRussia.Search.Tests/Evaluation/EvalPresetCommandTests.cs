@@ -66,7 +66,7 @@ public sealed class EvalPresetCommandTests : IDisposable
     [InlineData("unknown --lengths 'Lucene9': use lucene48, lucene9 or exact", "--preset", "anserini-bm25", "--lengths", "Lucene9")]
     [InlineData("--lengths needs --preset (the engine's own rankings keep exact lengths)", "--lengths", "exact")]
     [InlineData("--set: this preset has no setting 'title-weight' (it has k1, b)", "--preset", "anserini-bm25", "--set", "title-weight=2")]
-    [InlineData("--set: the passages ranking has no setting 'k1' (it has passage-share)", "--ranking", "passages", "--set", "k1=2")]
+    [InlineData("--set: the passages ranking has no setting 'k1' (it has passage-share, proximity-weight, proximity-slop, proximity-depth)", "--ranking", "passages", "--set", "k1=2")]
     [InlineData("--set b: '1.5' is not a number from 0 to 1", "--set", "b=1.5")]
     [InlineData("--set 'k1': expected name=value", "--set", "k1")]
     public void Misused_options_are_bad_input_with_a_one_line_message(string message, params string[] options)
