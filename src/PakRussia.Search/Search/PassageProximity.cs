@@ -10,8 +10,8 @@ namespace PakRussia.Search.Search;
 /// see is the ranking that is measured"): each pair of words next to each other in the query becomes a sloppy phrase
 /// on the all field (either order, within <see cref="Slop"/> positions), and the passages first in the ranking get the
 /// pairs' BM25 score times <see cref="Weight"/> added to their own. Only the first <see cref="Window"/> passages are
-/// rescored (as Elasticsearch's phrase rescoring and Anserini's rerankers do), so it costs one phrase scorer advanced
-/// to at most that many passages, whatever the number of matches; what matches, the totals and the facets are
+/// rescored (as Elasticsearch's phrase rescoring and Anserini's rerankers do), so it costs the pairs' positions read
+/// in at most that many passages, whatever the number of matches; what matches, the totals and the facets are
 /// unchanged, and the tiers (<see cref="RankTiers"/>) still rank before the score.
 /// </summary>
 /// <param name="Weight">Share of the pairs' score added; 0 turns it off.</param>
@@ -77,10 +77,7 @@ public sealed record PassageProximity(double Weight = 0.25, int Slop = 8, int Wi
     private static Term? WordOf(Query query) => query switch
     {
         TermQuery { Boost: 1f } term when term.Term.Field == IndexFields.All => term.Term,
-        BooleanQuery { MinimumNumberShouldMatch: 0, Boost: 1f } word when word.Clauses.Count > 0
-            && word.Clauses[0] is { Occur: Occur.MUST, Query: TermQuery { Boost: 1f } required }
-            && required.Term.Field == IndexFields.All
-            && word.Clauses.Skip(1).All(c => c.Occur == Occur.SHOULD) => required.Term,
+        BooleanQuery { Boost: 1f } word when Searcher.IsScoredAlso(word) && word.Clauses[0].Query is TermQuery { Boost: 1f } required => required.Term,
         _ => null,
     };
 

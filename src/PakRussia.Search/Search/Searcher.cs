@@ -388,7 +388,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     }
 
     /// <summary>A bare word's clause: required on the all field, then optional on the title and section.</summary>
-    private static bool IsScoredAlso(Query query) =>
+    internal static bool IsScoredAlso(Query query) =>
         query is BooleanQuery { MinimumNumberShouldMatch: 0 } word && word.Clauses.Count > 1
         && word.Clauses[0] is { Occur: Occur.MUST } required && FieldOf(required.Query) == IndexFields.All
         && word.Clauses.Skip(1).All(c => c.Occur == Occur.SHOULD && FieldOf(c.Query) is IndexFields.Title or IndexFields.Section);
