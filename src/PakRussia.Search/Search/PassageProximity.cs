@@ -53,16 +53,20 @@ public sealed record PassageProximity(double Weight = 0.25, int Slop = 8, int Wi
         return pairs.Count == 0 ? null : pairs;
     }
 
-    /// <summary>The rescoring of one query's first passages: its pairs, their terms looked up once (<see cref="ContextsOf"/>).</summary>
-    internal sealed record Plan(PassageProximity Settings, IReadOnlyList<(Term First, Term Second)> Pairs, IReadOnlyDictionary<Term, TermContext> Contexts)
+    /// <summary>
+    /// The rescoring of one query's first passages in one generation: its pairs, their terms looked up once
+    /// (<see cref="ContextsOf"/>), shared with the query (<see cref="WithContexts"/>).
+    /// </summary>
+    internal sealed record Plan(PassageProximity Settings, IndexGeneration Generation, IReadOnlyList<(Term First, Term Second)> Pairs,
+        IReadOnlyDictionary<Term, TermContext> Contexts)
     {
         /// <summary>What each of <paramref name="docs"/> gains (see <see cref="PassageProximity.Scores"/>).</summary>
-        public float[] Scores(IndexGeneration generation, IReadOnlyList<int> docs) => Settings.Scores(generation, Pairs, Contexts, docs);
+        public float[] Scores(IReadOnlyList<int> docs) => Settings.Scores(this, docs);
     }
 
     /// <summary>The plan for <paramref name="query"/>, or null when it has no pair (or the proximity is off).</summary>
     internal Plan? PlanFor(IndexGeneration generation, Query query) =>
-        PairsOf(query) is { } pairs ? new Plan(this, pairs, ContextsOf(generation, pairs)) : null;
+        PairsOf(query) is { } pairs ? new Plan(this, generation, pairs, ContextsOf(generation, pairs)) : null;
 
     /// <summary>What <c>--explain</c> says of the rescoring of <paramref name="query"/>; null when it has no pair.</summary>
     internal string? Describe(Query query) => PairsOf(query) is { } pairs
@@ -82,7 +86,8 @@ public sealed record PassageProximity(double Weight = 0.25, int Slop = 8, int Wi
     };
 
     /// <summary>
-    /// The pairs' score of each of <paramref name="docs"/> (top-level doc ids, any order), times <see cref="Weight"/>.
+    /// The pairs' score of each of <paramref name="docs"/> (top-level doc ids of the plan's generation, any order), times
+    /// <see cref="Weight"/>.
     /// A pair scores as Lucene's sloppy phrase of its two words would: the similarity's weight of the two terms over
     /// the all field (BM25: the sum of their IDFs), applied to the passage's sloppy frequency, where each occurrence of
     /// the first word counts with the nearest occurrence of the second, as the similarity's slop factor of their
@@ -90,9 +95,9 @@ public sealed record PassageProximity(double Weight = 0.25, int Slop = 8, int Wi
     /// The postings are advanced to the passages asked about only (a phrase scorer would read the positions of every
     /// passage with both words between two of them, looking for its next match).
     /// </summary>
-    internal float[] Scores(IndexGeneration generation, IReadOnlyList<(Term First, Term Second)> pairs,
-        IReadOnlyDictionary<Term, TermContext> contexts, IReadOnlyList<int> docs)
+    private float[] Scores(Plan plan, IReadOnlyList<int> docs)
     {
+        var generation = plan.Generation;
         var scores = new float[docs.Count];
         if (docs.Count == 0)
         {
@@ -101,15 +106,13 @@ public sealed record PassageProximity(double Weight = 0.25, int Slop = 8, int Wi
 
         var order = Enumerable.Range(0, docs.Count).ToArray();
         Array.Sort(order, (a, b) => docs[a].CompareTo(docs[b]));
-        var top = generation.IndexReader.Context;
         var leaves = generation.IndexReader.Leaves;
         var similarity = generation.Similarity;
-        TermContext ContextOf(Term term) => contexts.TryGetValue(term, out var known) ? known : TermContext.Build(top, term);
         var collection = generation.CollectionStatistics(IndexFields.All);
-        foreach (var (first, second) in pairs)
+        foreach (var (first, second) in plan.Pairs)
         {
-            var firstContext = ContextOf(first);
-            var secondContext = ContextOf(second);
+            var firstContext = plan.Contexts[first];
+            var secondContext = plan.Contexts[second];
             if (firstContext.DocFreq == 0 || secondContext.DocFreq == 0)
             {
                 continue;

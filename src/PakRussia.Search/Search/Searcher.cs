@@ -307,13 +307,11 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         private readonly RankedCollector? _ranked;
         private readonly TopFieldCollector? _field;
 
-        private readonly IndexGeneration _generation;
         private PassageProximity.Plan? _proximity;
 
         public Ranking(IndexGeneration generation, SearchSort sort, int depth, RankTiers? tiers = null, bool wordsFromScorer = false,
             PassageProximity.Plan? proximity = null)
         {
-            _generation = generation;
             if (sort == SearchSort.Relevance)
             {
                 // The passages proximity rescores are kept even when fewer are asked for, so every page is cut from one ranking.
@@ -338,7 +336,7 @@ public sealed partial class Searcher(string indexPath) : IDisposable
             if (_proximity is { } proximity)
             {
                 _proximity = null;
-                _ranked.Rescore(proximity.Settings.Window, docs => proximity.Scores(_generation, docs));
+                _ranked.Rescore(proximity.Settings.Window, proximity.Scores);
             }
 
             return _ranked.Top(start, howMany);
