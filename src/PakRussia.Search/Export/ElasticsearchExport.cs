@@ -147,6 +147,8 @@ public static class ElasticsearchExport
         json.WriteStringValue("\u2019=>'");
         json.WriteStringValue("\u2018=>'");
         json.WriteStringValue("\u02BC=>'");
+        json.WriteStringValue("\uFF07=>'");
+        json.WriteStringValue("\u2032=>'");
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();

@@ -56,6 +56,20 @@ public sealed class ElasticsearchExportTests(SeedIndex seeds) : IClassFixture<Se
     }
 
     [Fact]
+    public void Template_FoldsExactlyTheApostrophesOurAnalysisFolds()
+    {
+        var (template, _) = Export();
+        var mapping = template.GetProperty("template").GetProperty("settings").GetProperty("analysis").GetProperty("char_filter").GetProperty("apostrophes");
+        Assert.Equal("mapping", mapping.GetProperty("type").GetString());
+        var mapped = mapping.GetProperty("mappings").EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.All(mapped, m => Assert.EndsWith("=>'", m));
+        var ours = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
+            .Where(c => c != '\'' && PakRussia.Search.Indexing.Analysis.ApostropheCharFilter.Fold(c) == '\'').ToList();
+        Assert.Equal(5, ours.Count);
+        Assert.Equal(ours.Select(c => c.ToString()).Order(), mapped.Select(m => m[..^3]).Order());
+    }
+
+    [Fact]
     public void Bulk_HasOneActionAndOneSourcePerPassage_WithEveryMappedField()
     {
         var (template, lines) = Export();

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -31,8 +30,6 @@ public class PassageAnalyzer : Analyzer
 
     /// <summary>Lucene's classic English stop words (EnglishAnalyzer's default set).</summary>
     public static CharArraySet EnglishStopWords => StopAnalyzer.ENGLISH_STOP_WORDS_SET;
-
-    private static readonly NormalizeCharMap Apostrophes = BuildApostrophes();
 
     /// <summary>The index chain as queries read it: stemmed, stop words kept (so phrases with them match).</summary>
     public static PassageAnalyzer Index { get; } = new(stem: true, stopWords: false);
@@ -73,7 +70,7 @@ public class PassageAnalyzer : Analyzer
 
     public bool StopWords { get; }
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Apostrophes, reader);
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new ApostropheCharFilter(reader);
 
     /// <summary>Positions between the text, title and section in <see cref="IndexFields.All"/>: far more than any phrase's slop (<see cref="Querying.QueryLimits.MaxSlop"/>).</summary>
     public const int FieldGap = 1000;
@@ -129,16 +126,5 @@ public class PassageAnalyzer : Analyzer
 
         stream.End();
         return terms;
-    }
-
-    private static NormalizeCharMap BuildApostrophes()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        foreach (var apostrophe in new[] { "\u2019", "\u2018", "\u02BC", "\uFF07", "\u2032" })
-        {
-            builder.Add(apostrophe, "'");
-        }
-
-        return builder.Build();
     }
 }
