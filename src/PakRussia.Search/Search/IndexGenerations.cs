@@ -24,41 +24,66 @@ internal sealed class IndexGenerations(string path) : IDisposable
     internal int Opened => Volatile.Read(ref _opened);
 
     /// <summary>The current generation for one request; dispose the lease when the request is done.</summary>
+    /// <remarks>
+    /// The folder's listing and the open generation are compared without a lock, so a listing can be older than a
+    /// generation another request has just opened (it looks like an index deleted and built again): the folder is listed
+    /// again before anything is closed, and a request that meets a manager closed by such a reopen starts over.
+    /// </remarks>
     public Lease Acquire()
     {
-        var latest = LatestCommit();
-        lock (_gate)
+        const int attempts = 8;
+        for (var attempt = 1; ; attempt++)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_manager is null)
-            {
-                Open();
-            }
-        }
-
-        var manager = _manager!;
-        var generation = Take(manager);
-        if (generation.Commit.Generation < latest)
-        {
-            manager.Release(generation);
-            Refresh(manager);
-            generation = Take(manager);
-        }
-        else if (generation.Commit.Generation > latest)
-        {
-            // The folder holds an older generation than the one open: the index was deleted and built again.
-            manager.Release(generation);
+            var latest = LatestCommit();
+            SearcherManager manager;
             lock (_gate)
             {
-                Close();
-                Open();
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_manager is null)
+                {
+                    Open();
+                }
+
                 manager = _manager!;
             }
 
-            generation = Take(manager);
-        }
+            IndexGeneration generation;
+            try
+            {
+                generation = Take(manager);
+                if (generation.Commit.Generation < latest)
+                {
+                    manager.Release(generation);
+                    Refresh(manager);
+                    generation = Take(manager);
+                }
+            }
+            catch (ObjectDisposedException) when (attempt < attempts && !Volatile.Read(ref _disposed))
+            {
+                continue; // the manager was closed by a reopen meanwhile
+            }
 
-        return new Lease(manager, generation);
+            if (generation.Commit.Generation > latest && attempt < attempts)
+            {
+                manager.Release(generation);
+                if (LatestCommit() < generation.Commit.Generation)
+                {
+                    // Still older than the one open: the index was deleted and built again.
+                    lock (_gate)
+                    {
+                        if (ReferenceEquals(_manager, manager))
+                        {
+                            Close();
+                            Open();
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            return new Lease(manager, generation);
+        }
     }
 
     private static IndexGeneration Take(SearcherManager manager) => (IndexGeneration)manager.Acquire();
