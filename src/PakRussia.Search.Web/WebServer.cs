@@ -34,6 +34,7 @@ public static class WebServer
             return new Searcher(effective.IndexPath)
             {
                 TimeBudget = effective.QueryTimeBudget,
+                ResultCacheBytes = effective.ResultCacheBytes,
                 Aliases = effective.CorpusPath is { } corpus ? new AliasSource(Path.Combine(corpus, AliasList.FileName)) : null,
             };
         });

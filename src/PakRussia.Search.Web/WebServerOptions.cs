@@ -38,6 +38,9 @@ public sealed record WebServerOptions
     /// <summary>How long a request waits for a turn before it is answered 503 (busy). Default 10 s.</summary>
     public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How much memory answers to recent searches may hold, to answer a repeated search of the same generation at once (0: none).</summary>
+    public long ResultCacheBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>
     /// Brings the index up to date before serving: (corpus, index, log) → index path. The CLI passes its
     /// index-on-first-use; null serves <see cref="IndexPath"/> as it is.

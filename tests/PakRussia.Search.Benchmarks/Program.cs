@@ -10,7 +10,7 @@ using PakRussia.Search.Web;
 //   kinds  --index DIR --bands real_queries.bands.tsv [--repeat 5] [--warmup 1] [--per-kind 100]
 //   parts  --index DIR --queries FILE [--any] [--repeat 3]
 //   build-parts --passages real.jsonl [--limit 100000] [--workdir DIR]
-//   serve  --index DIR [--port 5099] [--rps 1000000]
+//   serve  --index DIR [--port 5099] [--rps 1000000] [--cache-mb 64]
 //   similar --index DIR [--count 200] [--repeat 3]
 //   kwic   --index DIR [--count 50] [--repeat 3] [--source document]   (concordance and collocates, issue 16)
 //   trend|dispersion --index DIR [--terms "russia,pipeline,\"gas pipeline\""] [--repeat 20]
@@ -123,6 +123,7 @@ switch (args[0])
             IndexPath = index,
             Urls = [$"http://127.0.0.1:{port}"],
             RequestsPerSecond = int.Parse(Arg(args, "--rps", "1000000")),
+            ResultCacheBytes = long.Parse(Arg(args, "--cache-mb", "64")) * 1024 * 1024,
         });
         app.Lifetime.ApplicationStarted.Register(() => Console.Error.WriteLine($"serving {index} on port {port}"));
         app.Run();

@@ -31,7 +31,12 @@ public static class ServeCommand
             Description = "Index-reading requests that run at once; the rest wait their turn (default: two per core)",
             DefaultValueFactory = _ => new WebServerOptions { IndexPath = "" }.MaxConcurrentQueries,
         };
-        var command = new Command("serve", "Serve the search page and the JSON API (http://127.0.0.1:5080 by default)") { port, urls, corpus, followLinks, index, rate, budget, concurrent };
+        var cache = new Option<int>("--cache-mb")
+        {
+            Description = "Memory for answers to recent searches, served again while the index is unchanged (default 64; 0: none)",
+            DefaultValueFactory = _ => (int)(new WebServerOptions { IndexPath = "" }.ResultCacheBytes / (1024 * 1024)),
+        };
+        var command = new Command("serve", "Serve the search page and the JSON API (http://127.0.0.1:5080 by default)") { port, urls, corpus, followLinks, index, rate, budget, concurrent, cache };
         command.SetAction(parse => CommandRunner.Run(error, () =>
         {
             var portValue = parse.GetValue(port);
@@ -41,9 +46,9 @@ public static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
-            if (parse.GetValue(rate) < 1 || parse.GetValue(budget) < 1 || parse.GetValue(concurrent) is < 1 or > 1024)
+            if (parse.GetValue(rate) < 1 || parse.GetValue(budget) < 1 || parse.GetValue(concurrent) is < 1 or > 1024 || parse.GetValue(cache) is < 0 or > 65536)
             {
-                error.WriteLine("error: --requests-per-second and --budget-ms must be 1 or more, --concurrent-queries between 1 and 1024");
+                error.WriteLine("error: --requests-per-second and --budget-ms must be 1 or more, --concurrent-queries between 1 and 1024, --cache-mb between 0 and 65536");
                 return ExitCodes.BadInput;
             }
 
@@ -59,6 +64,7 @@ public static class ServeCommand
                 RequestsPerSecond = parse.GetValue(rate),
                 QueryTimeBudget = TimeSpan.FromMilliseconds(parse.GetValue(budget)),
                 MaxConcurrentQueries = parse.GetValue(concurrent),
+                ResultCacheBytes = parse.GetValue(cache) * 1024L * 1024,
             };
             var app = WebServer.Build(options);
             app.Lifetime.ApplicationStarted.Register(() => output.WriteLine($"serving {options.IndexPath} at {string.Join(", ", app.Urls)} (Ctrl-C stops)"));

@@ -23,6 +23,11 @@ public sealed record SearchResponse
     public QueryExplanation? Explain { get; init; }
     /// <summary>The aliases the query's names were also searched as (aliases.txt); empty with aliases off or none in the query.</summary>
     public IReadOnlyList<AliasExpansion> Expansions { get; init; } = [];
+    /// <summary>
+    /// True when this answer was kept from the same search of the same generation a moment ago (the server keeps recent
+    /// answers, <see cref="Searcher.ResultCacheBytes"/>); <see cref="TookMs"/> is then the time to find it. Absent otherwise.
+    /// </summary>
+    public bool? Cached { get; init; }
     /// <summary>The corpus fingerprint of the generation that answered (see <see cref="Indexing.ResultsFingerprint"/>).</summary>
     public string? CorpusFingerprint { get; init; }
     /// <summary>The index generation that answered (one per build); not in the JSON body (the API sends it as X-Index-Generation).</summary>

@@ -28,6 +28,22 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = SearchLimits.DefaultTimeBudget;
 
+    /// <summary>
+    /// How much memory the answers to recent searches may hold (<see cref="ResultCache"/>), so that a search asked again of
+    /// the same generation (paging back, a facet toggled and untoggled) is answered without searching; 0, the default,
+    /// keeps none (a CLI process answers one search). The server keeps 64 MB (<c>pakrussia serve --cache-mb</c>).
+    /// </summary>
+    public long ResultCacheBytes
+    {
+        get => _cache?.CapacityBytes ?? 0;
+        init => _cache = value > 0 ? new ResultCache(value) : null;
+    }
+
+    private readonly ResultCache? _cache;
+
+    /// <summary>The estimated size of the answers the cache holds now.</summary>
+    internal long CachedBytes => _cache?.Bytes ?? 0;
+
     /// <summary>How the first passages by relevance gain for having the query's words near each other (<see cref="PassageProximity"/>).</summary>
     public PassageProximity Proximity { get; init; } = PassageProximity.Default;
 
@@ -84,7 +100,24 @@ public sealed partial class Searcher(string indexPath) : IDisposable
     {
         var clock = Stopwatch.StartNew();
         Validate(request);
-        return Budgeted(request.TimeBudget, cancellationToken, (generation, budget) => SearchIn(generation, budget, request, clock));
+        return Budgeted(request.TimeBudget, cancellationToken, (generation, budget) =>
+        {
+            if (_cache is null)
+            {
+                return SearchIn(generation, budget, request, clock);
+            }
+
+            var aliases = AliasesOf(generation);
+            var key = ResultCache.KeyOf(request);
+            if (_cache.Find(generation, aliases, key) is { } cached)
+            {
+                return cached with { Cached = true, TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
+            }
+
+            var response = SearchIn(generation, budget, request, clock);
+            _cache.Add(generation, aliases, key, response);
+            return response;
+        });
     }
 
     /// <summary>

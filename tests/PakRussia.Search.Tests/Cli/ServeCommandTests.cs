@@ -12,6 +12,7 @@ public sealed class ServeCommandTests
     [InlineData("--requests-per-second", "0", "--requests-per-second")]
     [InlineData("--concurrent-queries", "0", "--concurrent-queries between 1 and 1024")]
     [InlineData("--concurrent-queries", "5000", "--concurrent-queries between 1 and 1024")]
+    [InlineData("--cache-mb", "-1", "--cache-mb between 0 and 65536")]
     public void Serve_ImpossibleSetting_ExitsTwoWithTheReason(string option, string value, string message)
     {
         using var folder = new TempFolder();

@@ -131,6 +131,27 @@ public sealed class ApiTests(ApiFactoryFixture fixture) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_search_asked_again_is_answered_from_the_cache_with_the_same_answer()
+    {
+        // A query no other test asks, so the first answer is searched here.
+        const string url = "/api/search?q=pipeline+gas+trade&any=1&size=7";
+        var first = await GetJson(url);
+        var again = await GetJson(url);
+        var other = await GetJson(url + "&page=2");
+
+        Assert.False(first.TryGetProperty("cached", out _));
+        Assert.True(again.GetProperty("cached").GetBoolean());
+        Assert.False(other.TryGetProperty("cached", out _));
+        Assert.True(first.GetProperty("total").GetInt64() > 7);
+        foreach (var property in new[] { "total", "hits", "facets", "warnings", "query", "page", "pageSize" })
+        {
+            Assert.Equal(first.GetProperty(property).GetRawText(), again.GetProperty(property).GetRawText());
+        }
+
+        Assert.NotEqual(first.GetProperty("hits").GetRawText(), other.GetProperty("hits").GetRawText());
+    }
+
+    [Fact]
     public async Task Strict_mode_query_errors_are_400_not_500()
     {
         // Whatever the query language makes of these, the answer is never a server error.
