@@ -11,6 +11,7 @@ using PakRussia.Search.Web;
 //   parts  --index DIR --queries FILE [--any] [--repeat 3]
 //   build-parts --passages real.jsonl [--limit 100000] [--workdir DIR]
 //   serve  --index DIR [--port 5099] [--rps 1000000] [--cache-mb 64]
+//   alloc  --index DIR --queries FILE [--repeat 3]   (bytes allocated per Searcher.Search, facets on and off)
 //   similar --index DIR [--count 200] [--repeat 3]
 //   kwic   --index DIR [--count 50] [--repeat 3] [--source document]   (concordance and collocates, issue 16)
 //   trend|dispersion --index DIR [--terms "russia,pipeline,\"gas pipeline\""] [--repeat 20]
@@ -28,7 +29,7 @@ if (args.Length == 0)
 }
 
 var index = Path.GetFullPath(Arg(args, "--index", "index/pakrussia"));
-if (args[0] is "kinds" or "parts" or "serve" or "similar" or "kwic" or "trend" or "dispersion" or "keywords" && !IndexDirectory.IsUsable(index, out var problem))
+if (args[0] is "kinds" or "parts" or "serve" or "alloc" or "similar" or "kwic" or "trend" or "dispersion" or "keywords" && !IndexDirectory.IsUsable(index, out var problem))
 {
     Console.Error.WriteLine(problem);
     return 1;
@@ -111,6 +112,35 @@ switch (args[0])
         foreach (var part in parts)
         {
             Console.WriteLine(part!.ToJsonString(JsonDefaults.Web));
+        }
+
+        return 0;
+    }
+    case "alloc":
+    {
+        // What one search page costs the garbage collector: the bytes this thread allocates per Searcher.Search (the
+        // page the API answers: 10 stored, highlighted passages), after a pass that warms the caches and the JIT.
+        var queries = File.ReadLines(Arg(args, "--queries", "real_queries.txt")).Where(q => q.Trim().Length > 0).ToList();
+        using var searcher = new Searcher(index);
+        foreach (var query in queries)
+        {
+            searcher.Search(new SearchRequest { Query = query });
+        }
+
+        foreach (var facets in new[] { true, false })
+        {
+            for (var round = 0; round < int.Parse(Arg(args, "--repeat", "3")); round++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                foreach (var query in queries)
+                {
+                    searcher.Search(new SearchRequest { Query = query, Facets = facets });
+                }
+
+                var perQuery = (GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0 / queries.Count;
+                Console.WriteLine($"facets {(facets ? "on " : "off")} round {round + 1}: {perQuery:0} KB allocated per search, {clock.Elapsed.TotalMilliseconds / queries.Count:0.00} ms per search");
+            }
         }
 
         return 0;

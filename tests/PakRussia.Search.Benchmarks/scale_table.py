@@ -110,11 +110,13 @@ if os.path.exists(cold):
         print(f"cold start: {r['command']}: mean {r['mean'] * 1000:.0f} ms, median {r['median'] * 1000:.0f} ms, "
               f"min {r['min'] * 1000:.0f} ms ({'met' if r['median'] <= 0.1 else 'MISSED'} <= 100 ms)")
 
-for name in ("bench", "shipped"):
+# Issue 14's target: >= 2,000 req/s with p99 <= 25 ms and no errors. "bench" serves the repeated 300 queries from
+# the cache of recent answers; "bench-nocache" searches each one; "shipped" keeps the per-client limit (429s).
+for name in ("bench", "bench-nocache", "shipped"):
     h = lines(f"http.{name}.json")
     if h:
         h = h[-1]
         errors = h["non_2xx"] + h["connect_errors"] + h["read_errors"] + h["write_errors"] + h["timeouts"]
-        ok = h["rps"] >= 1000 and errors == 0 and h["p99_ms"] <= 100
+        ok = h["rps"] >= 2000 and errors == 0 and h["p99_ms"] <= 25
         print(f"http {name} (wrk -c16 30 s, mixed): {h['rps']:.0f} req/s, p50 {h['p50_ms']:.1f} ms, p99 {h['p99_ms']:.1f} ms, "
               f"non-2xx {h['non_2xx']}, socket errors {errors - h['non_2xx']} ({'met' if ok else 'MISSED'})")
