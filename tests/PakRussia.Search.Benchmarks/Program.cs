@@ -12,6 +12,7 @@ using PakRussia.Search.Web;
 //   build-parts --passages real.jsonl [--limit 100000] [--workdir DIR]
 //   serve  --index DIR [--port 5099] [--rps 1000000] [--cache-mb 64]
 //   alloc  --index DIR --queries FILE [--repeat 3]   (bytes allocated per Searcher.Search, facets on and off)
+//   quotes --index DIR --passages real.jsonl [--count 20] [--words 15] [--repeat 3]   (quote lookup, issue 14)
 //   similar --index DIR [--count 200] [--repeat 3]
 //   kwic   --index DIR [--count 50] [--repeat 3] [--source document]   (concordance and collocates, issue 16)
 //   trend|dispersion --index DIR [--terms "russia,pipeline,\"gas pipeline\""] [--repeat 20]
@@ -29,7 +30,7 @@ if (args.Length == 0)
 }
 
 var index = Path.GetFullPath(Arg(args, "--index", "index/pakrussia"));
-if (args[0] is "kinds" or "parts" or "serve" or "alloc" or "similar" or "kwic" or "trend" or "dispersion" or "keywords" && !IndexDirectory.IsUsable(index, out var problem))
+if (args[0] is "kinds" or "parts" or "serve" or "alloc" or "quotes" or "similar" or "kwic" or "trend" or "dispersion" or "keywords" && !IndexDirectory.IsUsable(index, out var problem))
 {
     Console.Error.WriteLine(problem);
     return 1;
@@ -143,6 +144,46 @@ switch (args[0])
             }
         }
 
+        return 0;
+    }
+    case "quotes":
+    {
+        // Quote lookup as a researcher uses it: --count passages spread evenly through the contract file (those of 40
+        // words or more), --words consecutive words from each (from its 10th word), each looked up --repeat times after
+        // one untimed pass; found = the lookup says found with an exact match.
+        var count = int.Parse(Arg(args, "--count", "20"));
+        var length = int.Parse(Arg(args, "--words", "15"));
+        var lines = File.ReadLines(Arg(args, "--passages", "real.jsonl")).ToList();
+        var quotes = new List<string>();
+        for (var i = 0; i < lines.Count && quotes.Count < count; i += Math.Max(1, lines.Count / count))
+        {
+            for (var j = i; j < lines.Count; j++)
+            {
+                var words = (JsonNode.Parse(lines[j])!["text"]!.GetValue<string>()).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length >= 40)
+                {
+                    quotes.Add(string.Join(' ', words.Skip(10).Take(length)));
+                    break;
+                }
+            }
+        }
+
+        using var searcher = new Searcher(index) { TimeBudget = Timeout.InfiniteTimeSpan };
+        var found = quotes.Count(q => searcher.FindQuote(q) is { Found: true } r && r.Matches.Any(m => m.Exact));
+        var times = new List<double>();
+        for (var round = 0; round < int.Parse(Arg(args, "--repeat", "3")); round++)
+        {
+            foreach (var quote in quotes)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                searcher.FindQuote(quote);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+        Console.WriteLine($"quote lookup, {quotes.Count} quotes of {length} words, {times.Count} timed: p50 {At(0.5):0.0} ms, p99 {At(0.99):0.0} ms, max {times[^1]:0.0} ms; found with an exact match {found}/{quotes.Count}");
         return 0;
     }
     case "serve":
