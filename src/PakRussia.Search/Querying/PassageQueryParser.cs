@@ -45,6 +45,24 @@ internal sealed partial class PassageQueryParser : QueryParser
         FuzzyMinSim = DefaultFuzzy;
         FuzzyPrefixLength = 1;
         LowercaseExpandedTerms = false; // folded here, as the index folds
+        _replay = ReplayedTokens.For(reading.Text.Parsed, reading.Tokens);
+    }
+
+    /// <summary>The query's tokens as <see cref="QueryCompiler"/> lexed them, for the parser to read instead of lexing again.</summary>
+    private readonly ReplayedTokens? _replay;
+
+    public override Query Parse(string query)
+    {
+        if (_replay is not null && query == _replay.Source)
+        {
+            ReInit(_replay);
+        }
+        else if (TokenSource is ReplayedTokens)
+        {
+            ReInit(new QueryParserTokenManager(new FastCharStream(new StringReader(query))));
+        }
+
+        return base.Parse(query);
     }
 
     // ---- words and phrases ----
