@@ -27,6 +27,48 @@ public sealed class SearcherConnectionTests
     }
 
     [Fact]
+    public void AnUnchangedFolder_IsOnlyStatted_AndANewCommitIsStillSeen()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("idx");
+        IndexBuilder.BuildFrom([TestDocuments.Make("a", "news", "2014", "Gwadar port and the warm waters.")], path, "test");
+        using var generations = new IndexGenerations(path);
+        string first;
+        using (var lease = generations.Acquire())
+        {
+            first = lease.Generation.Id;
+        }
+
+        // Changed just now: the folder's time is not trusted yet (a coarse clock could hide a second change), so it is listed.
+        var listed = generations.Listings;
+        generations.Acquire().Dispose();
+        Assert.Equal(listed + 1, generations.Listings);
+
+        // Last changed an hour ago: listed once more, then only statted.
+        Directory.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+        generations.Acquire().Dispose();
+        listed = generations.Listings;
+        for (var i = 0; i < 3; i++)
+        {
+            using var lease = generations.Acquire();
+            Assert.Equal(first, lease.Generation.Id);
+        }
+
+        Assert.Equal(listed, generations.Listings);
+
+        // A build commits a new segments file, which moves the folder's time: listed, and the new generation answers.
+        IndexBuilder.BuildFrom([TestDocuments.Make("b", "news", "2015", "Pipeline talks in Moscow.")], path, "test");
+        using (var lease = generations.Acquire())
+        {
+            Assert.NotEqual(first, lease.Generation.Id);
+            Assert.NotNull(lease.Generation.Records.Find("b"));
+            Assert.Null(lease.Generation.Records.Find("a"));
+        }
+
+        Assert.True(generations.Listings > listed);
+    }
+
+    [Fact]
     public async Task Search_FromManyThreads_AllAnswerFromTheSharedGeneration()
     {
         using var temp = new TempFolder();
