@@ -511,13 +511,17 @@ public sealed partial class Searcher(string indexPath) : IDisposable
         var keys = new List<(string, string, double, int)>(hits.Length);
         var leaves = generation.IndexReader.Leaves;
         var scratch = new BytesRef();
+        // Each lookup of a field's doc values goes through the segment's per-thread cache: once per segment, not per hit.
+        var values = new (BinaryDocValues Passages, SortedDocValues Documents)?[leaves.Count];
         foreach (var hit in hits)
         {
-            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+            var index = ReaderUtil.SubIndex(hit.Doc, leaves);
+            var leaf = leaves[index];
+            var (passages, documents) = values[index] ??= (leaf.AtomicReader.GetBinaryDocValues(IndexFields.PassageId), leaf.AtomicReader.GetSortedDocValues(IndexFields.DocId));
             var local = hit.Doc - leaf.DocBase;
-            leaf.AtomicReader.GetBinaryDocValues(IndexFields.PassageId).Get(local, scratch);
+            passages.Get(local, scratch);
             var passageId = scratch.Utf8ToString();
-            leaf.AtomicReader.GetSortedDocValues(IndexFields.DocId).Get(local, scratch);
+            documents.Get(local, scratch);
             keys.Add((passageId, scratch.Utf8ToString(), Score(hit.Score), hit.Doc));
         }
 
