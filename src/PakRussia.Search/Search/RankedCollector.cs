@@ -50,14 +50,29 @@ internal sealed class RankedCollector(int k, IndexGeneration generation, RankTie
     public bool HasTiers => tiers is { Words.Length: > 0 };
 
 
+    /// <summary>
+    /// A passage scoring below this cannot enter: the heap is full and its worst entry is at the best tier a passage can
+    /// have. Negative infinity otherwise, and always for a sentence-like query, whose every passage is counted
+    /// (<see cref="FirstTierCount"/>). Most matches of a common word stop here, after one comparison.
+    /// </summary>
+    private float _rejectBelow = float.NegativeInfinity;
+
+    /// <summary>The best tier any passage can have for this query (0 without tiers).</summary>
+    private readonly int _bestTier = tiers is null ? 0 : tiers.Words.Length * 3 + RankTiers.Segment.BestTextTier;
+
     public void Collect(int doc)
     {
         var score = _scorer!.GetScore();
+        if (score < _rejectBelow)
+        {
+            return;
+        }
+
         var tier = 0;
         if (_segmentTiers is { } segment)
         {
             // The scorer counts the words it matched when the query is the words alone (Searcher.WordsCountedByScorer).
-            var words = wordsFromScorer ? _scorer!.Freq : segment.WordsOf(doc);
+            var words = wordsFromScorer ? _scorer!.Freq : tiers!.Words.Length == 0 ? 0 : segment.WordsOf(doc);
             if (words == tiers!.Words.Length && words > 0)
             {
                 FirstTierCount++;
@@ -80,6 +95,7 @@ internal sealed class RankedCollector(int k, IndexGeneration generation, RankTie
             _keys[_count] = Key(doc);
             _docs[_count] = _docBase + doc;
             SiftUp(_count++);
+            Threshold();
             return;
         }
 
@@ -94,6 +110,15 @@ internal sealed class RankedCollector(int k, IndexGeneration generation, RankTie
         _keys[0] = Key(doc);
         _docs[0] = _docBase + doc;
         SiftDown(0);
+        Threshold();
+    }
+
+    private void Threshold()
+    {
+        if (_count == _scores.Length && !HasTiers)
+        {
+            _rejectBelow = _tiers[0] == _bestTier ? _scores[0] : float.NegativeInfinity;
+        }
     }
 
     private long Key(int doc)
