@@ -1,6 +1,6 @@
 #!/bin/bash
 # Before and after on one index, beside the Lucene.Net harness: two commits of the engine and the harness, alternated
-# for ROUNDS rounds (A, B, harness, A, B, harness, ...), each a full `bench-contract` of the 300 queries over the same
+# for ROUNDS rounds (A, B, harness, then B, A, harness, ...), each a full `bench-contract` of the 300 queries over the same
 # kept index, so machine noise (±30% between runs here) falls on all three alike. Prints the median of the rounds.
 #
 #   tests/PakRussia.Search.Benchmarks/run-ab.sh COMMIT_A COMMIT_B [OUT]
@@ -9,7 +9,7 @@
 #   PEERS     peers folder with the Lucene.Net harness built (default /work/bench/peers)
 #   PASSAGES  (default $PEERS/data/real.jsonl)   QUERIES (default $PEERS/data/real_queries.txt)
 #   WORK      scratch folder: worktrees, published CLIs, the two indexes (default /tmp/pakrussia-ab); never in the repo
-#   ROUNDS    (default 5)   MODES (default and,or)   LINES  extra bench-contract options (default: none: top-10 ids;
+#   ROUNDS    (default 6, even)   MODES (default and,or)   LINES  extra bench-contract options (default: none: top-10 ids;
 #             e.g. "--facets --highlight" for those lines too; the harness then gets the same)
 # OUT (default /work/bench/results/ab-DATE) gets round-N.{a,b,harness}.jsonl and the table (ab_table.py).
 set -eu
@@ -19,7 +19,7 @@ A=${1:?commit A}; B=${2:?commit B}
 OUT=${3:-/work/bench/results/ab-$(date +%Y%m%d-%H%M)}
 PEERS=${PEERS:-/work/bench/peers}
 PASSAGES=${PASSAGES:-$PEERS/data/real.jsonl}; QUERIES=${QUERIES:-$PEERS/data/real_queries.txt}
-WORK=${WORK:-/tmp/pakrussia-ab}; ROUNDS=${ROUNDS:-5}; MODES=${MODES:-and,or}; LINES=${LINES:-}
+WORK=${WORK:-/tmp/pakrussia-ab}; ROUNDS=${ROUNDS:-6}; MODES=${MODES:-and,or}; LINES=${LINES:-}
 for d in "$OUT" "$WORK"; do
   mkdir -p "$d"
   case "$(readlink -f "$d")/" in "$REPO"/*) echo "$d must be outside the repository" >&2; exit 2 ;; esac
@@ -54,8 +54,11 @@ harness() { # ROUND [extra]
 [ -d "$WORK/harness" ] || harness 0 --keep-index
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round $(date +%T) load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt" >&2
-  ours a "$round" --reuse-index
-  ours b "$round" --reuse-index
+  # The build timed second in a round was the slower in both runs of 2026-12-03, whichever it was: odd rounds run A
+  # first, even rounds B first, so that position falls on both alike.
+  if [ $((round % 2)) -eq 1 ]; then first=a; second=b; else first=b; second=a; fi
+  ours "$first" "$round" --reuse-index
+  ours "$second" "$round" --reuse-index
   harness "$round" --reuse-index
 done
 python3 "$HERE/ab_table.py" "$OUT" | tee "$OUT/table.md"
