@@ -101,8 +101,9 @@ internal sealed class IndexGenerations(string path) : IDisposable
     }
 
     /// <summary>
-    /// The newest commit generation in the folder; an index problem when there is none. A commit is a new <c>segments_N</c> file, which changes the folder's modification
-    /// time, so the folder is listed only when that time moved since the last listing; otherwise one stat answers (a
+    /// The newest commit generation in the folder; an index problem when there is none. A commit is a new
+    /// <c>segments_N</c> file, which changes the folder's modification time, so the folder is listed only when that
+    /// time moved since the last listing; otherwise one stat answers (a
     /// listing cost about 30 µs per search at 638k passages, a stat a microsecond or two). A file system's clock may be
     /// coarse, so a change in the same tick as the time last seen would not show: the time is trusted only when the
     /// listing was made at least <see cref="ClockTick"/> after it, and until then every request lists the folder again.

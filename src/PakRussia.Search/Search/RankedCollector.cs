@@ -72,7 +72,7 @@ internal sealed class RankedCollector(int k, IndexGeneration generation, RankTie
         if (_segmentTiers is { } segment)
         {
             // The scorer counts the words it matched when the query is the words alone (Searcher.WordsCountedByScorer).
-            var words = wordsFromScorer ? _scorer!.Freq : tiers!.Words.Length == 0 ? 0 : segment.WordsOf(doc);
+            var words = wordsFromScorer ? _scorer!.Freq : segment.WordsOf(doc);
             if (words == tiers!.Words.Length && words > 0)
             {
                 FirstTierCount++;
