@@ -64,6 +64,7 @@ public static class PassageDocuments
         var dateFirst = IndexSchema.DateNumber(first);
         var dateLast = IndexSchema.DateNumber(last);
         var block = new List<IEnumerable<IIndexableField>>(document.Passages.Count + 1);
+        var shared = new SharedAnalysis(meta);
         foreach (var passage in document.Passages)
         {
             if (passage.Ordinal < 0 || passage.Ordinal >= IndexSchema.MaxPassagesPerDocument)
@@ -71,14 +72,14 @@ public static class PassageDocuments
                 throw new IndexException($"{document.SourcePath}: passage ordinal {passage.Ordinal} is out of range");
             }
 
-            block.Add(Passage(meta, passage, dateFirst, dateLast));
+            block.Add(Passage(meta, passage, dateFirst, dateLast, shared));
         }
 
         block.Add(Record(document, source, order));
         return block;
     }
 
-    private static Document Passage(DocumentMetadata meta, Passage passage, int dateFirst, int dateLast)
+    private static Document Passage(DocumentMetadata meta, Passage passage, int dateFirst, int dateLast, SharedAnalysis shared)
     {
         var doc = new Document
         {
@@ -123,7 +124,7 @@ public static class PassageDocuments
         {
             doc.Add(new SortedDocValuesField(IndexFields.Author, new BytesRef(author)));
             doc.Add(new StringField(IndexFields.AuthorKey, Lower(author), Field.Store.NO));
-            doc.Add(new Field(IndexFields.AuthorText, author, PositionsType));
+            doc.Add(new Field(IndexFields.AuthorText, shared.Author(author).Replay(), PositionsType));
         }
 
         if (meta.Year is { } year)
@@ -143,20 +144,24 @@ public static class PassageDocuments
         if (IsSearchable(passage))
         {
             doc.Add(new StringField(IndexFields.Searchable, "1", Field.Store.NO));
-            doc.Add(new Field(IndexFields.Text, passage.Text, TextType));
+            // The text is analyzed once for the two fields that index it whole (text with offsets, all with positions).
+            var text = RecordedTokens.Record(PassageAnalyzer.Writing, IndexFields.Text, passage.Text);
+            doc.Add(new Field(IndexFields.Text, text.Replay(), TextType));
             // One surface analysis of the text gives the words field, the words by position and the word count.
             var surface = SurfaceTokens.Analyze(passage.Text);
             doc.Add(new Field(IndexFields.Words, surface.Words(), WordsType));
             foreach (var field in surface.PositionFields())
                 doc.Add(field);
             doc.Add(new NumericDocValuesField(IndexFields.TextWords, surface.WordCount));
-            doc.Add(new Field(IndexFields.Title, meta.Title, PositionsType));
-            doc.Add(new Field(IndexFields.All, passage.Text, PositionsType));
-            doc.Add(new Field(IndexFields.All, meta.Title, PositionsType));
+            var title = shared.Title();
+            doc.Add(new Field(IndexFields.Title, title.Replay(), PositionsType));
+            doc.Add(new Field(IndexFields.All, text.Replay(), PositionsType));
+            doc.Add(new Field(IndexFields.All, title.Replay(), PositionsType));
             if (passage.Section is { } searchedSection)
             {
-                doc.Add(new Field(IndexFields.Section, searchedSection, PositionsType));
-                doc.Add(new Field(IndexFields.All, searchedSection, PositionsType));
+                var sectionTokens = shared.Section(searchedSection);
+                doc.Add(new Field(IndexFields.Section, sectionTokens.Replay(), PositionsType));
+                doc.Add(new Field(IndexFields.All, sectionTokens.Replay(), PositionsType));
             }
         }
         else if (passage.Kind == PassageKind.Heading)
@@ -165,6 +170,33 @@ public static class PassageDocuments
         }
 
         return doc;
+    }
+
+    /// <summary>
+    /// The analysis a document's passages share: its title and author on every passage, a section on the passages under
+    /// it. Each is analyzed once per document (as the writer would: <see cref="IndexAnalyzer.Writer"/>'s chain for the
+    /// field) and replayed into every passage.
+    /// </summary>
+    private sealed class SharedAnalysis(DocumentMetadata meta)
+    {
+        private RecordedTokens? _title;
+        private RecordedTokens? _author;
+        private readonly Dictionary<string, RecordedTokens> _sections = new(StringComparer.Ordinal);
+
+        public RecordedTokens Title() => _title ??= RecordedTokens.Record(PassageAnalyzer.Writing, IndexFields.Title, meta.Title);
+
+        public RecordedTokens Author(string author) => _author ??= RecordedTokens.Record(PassageAnalyzer.Surface, IndexFields.AuthorText, author);
+
+        public RecordedTokens Section(string section)
+        {
+            if (!_sections.TryGetValue(section, out var tokens))
+            {
+                tokens = RecordedTokens.Record(PassageAnalyzer.Writing, IndexFields.Section, section);
+                _sections[section] = tokens;
+            }
+
+            return tokens;
+        }
     }
 
     private static Document Record(IngestedDocument document, SourceStamp? source, long order)

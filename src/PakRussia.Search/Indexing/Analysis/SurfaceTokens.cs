@@ -83,8 +83,15 @@ public sealed class SurfaceTokens
         parts.End();
     }
 
-    /// <summary>The tokenizer's words (increments kept; the field has no positions).</summary>
-    public TokenStream Words() => new Replay(_tokens.Where(t => t.IsWord).ToList());
+    /// <summary>
+    /// The tokenizer's distinct words, each once in the order it first appears: the field records only which passages
+    /// have a word (no frequencies, positions or norms), so a repeat would only cost the writer a hash lookup.
+    /// </summary>
+    public TokenStream Words()
+    {
+        var seen = new HashSet<string>(_tokens.Count, StringComparer.Ordinal);
+        return new Replay(_tokens.Where(t => t.IsWord && seen.Add(t.Term)).ToList());
+    }
 
     /// <summary>The first token at each position (at the text field's positions) as the two doc-values fields.</summary>
     public IEnumerable<Field> PositionFields()
