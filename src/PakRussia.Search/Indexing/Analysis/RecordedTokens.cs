@@ -46,6 +46,19 @@ public sealed class RecordedTokens
         return result;
     }
 
+    /// <summary>Tokens given one by one (term, position increment, offsets); the end is at the last offset, with no increment.</summary>
+    internal static RecordedTokens Of(IEnumerable<(string Term, int Increment, int Start, int End)> tokens)
+    {
+        var result = new RecordedTokens();
+        foreach (var (term, increment, start, end) in tokens)
+        {
+            result.Add(term.ToCharArray(), term.Length, increment, start, end);
+            result._finalOffset = Math.Max(result._finalOffset, end);
+        }
+
+        return result;
+    }
+
     private void Add(char[] buffer, int length, int increment, int start, int end)
     {
         if (_charCount + length > _chars.Length)

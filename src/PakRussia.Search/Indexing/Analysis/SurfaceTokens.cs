@@ -90,7 +90,7 @@ public sealed class SurfaceTokens
     public TokenStream Words()
     {
         var seen = new HashSet<string>(_tokens.Count, StringComparer.Ordinal);
-        return new Replay(_tokens.Where(t => t.IsWord && seen.Add(t.Term)).ToList());
+        return RecordedTokens.Of(_tokens.Where(t => t.IsWord && seen.Add(t.Term)).Select(t => (t.Term, t.Increment, t.Start, t.End))).Replay();
     }
 
     /// <summary>The first token at each position (at the text field's positions) as the two doc-values fields.</summary>
@@ -127,52 +127,4 @@ public sealed class SurfaceTokens
     }
 
     private readonly record struct Token(string Term, int Increment, int Start, int End, bool IsWord);
-
-    /// <summary>Hands a list of tokens to the index writer as a token stream.</summary>
-    private sealed class Replay : TokenStream
-    {
-        private readonly IReadOnlyList<Token> _tokens;
-        private readonly ICharTermAttribute _term;
-        private readonly IOffsetAttribute _offset;
-        private readonly IPositionIncrementAttribute _increment;
-        private int _next;
-        private int _finalOffset;
-
-        public Replay(IReadOnlyList<Token> tokens)
-        {
-            _tokens = tokens;
-            _term = AddAttribute<ICharTermAttribute>();
-            _offset = AddAttribute<IOffsetAttribute>();
-            _increment = AddAttribute<IPositionIncrementAttribute>();
-        }
-
-        public override bool IncrementToken()
-        {
-            if (_next >= _tokens.Count)
-            {
-                return false;
-            }
-
-            ClearAttributes();
-            var token = _tokens[_next++];
-            _term.SetEmpty().Append(token.Term);
-            _offset.SetOffset(token.Start, token.End);
-            _increment.PositionIncrement = token.Increment;
-            _finalOffset = Math.Max(_finalOffset, token.End);
-            return true;
-        }
-
-        public override void End()
-        {
-            base.End();
-            _offset.SetOffset(_finalOffset, _finalOffset);
-        }
-
-        public override void Reset()
-        {
-            base.Reset();
-            _next = 0;
-            _finalOffset = 0;
-        }
-    }
 }
