@@ -563,11 +563,20 @@ internal sealed partial class PassageQueryParser : QueryParser
         _reading.Expanded += found.Count;
         _reading.Expansions.Add($"{shown} → {string.Join(", ", found.Select(f => f.Term.Term))}");
         var name = field?.ToLowerInvariant();
-        var alternatives = new List<Query>();
-        var seen = new HashSet<Query>();
+        var words = new List<(string Word, Query Query)>();
         foreach (var (term, _) in found)
         {
-            if (Words(name, term.Term, quoted: false, slop: 0, typed: false) is { } query && seen.Add(query))
+            if (Words(name, term.Term, quoted: false, slop: 0, typed: false) is { } query)
+            {
+                words.Add((term.Term, query));
+            }
+        }
+
+        var alternatives = new List<Query>();
+        var seen = new HashSet<Query>();
+        foreach (var query in WholeWordsWhereCovered(words))
+        {
+            if (seen.Add(query))
             {
                 alternatives.Add(query);
             }
@@ -579,6 +588,35 @@ internal sealed partial class PassageQueryParser : QueryParser
             1 => alternatives[0],
             _ => Any(alternatives),
         };
+    }
+
+    /// <summary>
+    /// An expanded word of letters and digits ("part1", found for <c>part~1</c>) is searched as the index splits it: the
+    /// phrase "(part1 part) 1", so that "Part 1" written apart matches too. That phrase reads the positions of two common
+    /// terms, about 2 ms each at 638k passages, and a fuzzy or prefix term can expand to ten such words. Where one of the
+    /// phrase's positions holds only the whole word and terms that other alternatives of the same expansion search alone
+    /// ("part", the word itself), every passage the phrase matches is matched by those alternatives or by the whole word,
+    /// so the whole word's term replaces the phrase: the expansion matches the same passages (only the phrase's extra
+    /// score for "part 1" is gone). Any other phrase is kept.
+    /// </summary>
+    private static IEnumerable<Query> WholeWordsWhereCovered(List<(string Word, Query Query)> words)
+    {
+        static Query Core(Query query) => query is BooleanQuery { Clauses: [{ Occur: Occur.MUST } required, ..] } ? required.Query : query;
+
+        var alone = words.Select(w => Core(w.Query)).OfType<TermQuery>().Select(t => t.Term).ToHashSet();
+        foreach (var (word, query) in words)
+        {
+            if (Core(query) is MultiPhraseQuery phrase && phrase.GetTermArrays() is { Count: > 1 } positions
+                && positions.SelectMany(p => p).FirstOrDefault(t => t.Text == word) is { } whole
+                && positions.Any(p => p.Contains(whole) && p.All(t => t.Equals(whole) || alone.Contains(t))))
+            {
+                var single = new TermQuery(whole) { Boost = phrase.Boost };
+                yield return ReferenceEquals(query, phrase) ? single : ScoredAlsoOnTitleAndSection(single);
+                continue;
+            }
+
+            yield return query;
+        }
     }
 
     /// <summary>A query that matches nothing (an expansion that found no word), told apart from an empty query.</summary>
