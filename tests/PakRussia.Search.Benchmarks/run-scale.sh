@@ -77,7 +77,7 @@ CLI=$WORK/pakrussia-cli
 R2R=$WORK/pakrussia-r2r
 dotnet publish "$REPO/src/PakRussia.Search.Cli" -c Release -o "$CLI" -v quiet -nologo >&2 || exit 1
 # Self-contained, one ReadyToRun composite image of the app and the .NET libraries: generic code over Lucene.Net's
-# types is pre-compiled too (README, Performance: "Cold start"). Its intermediate files are removed afterwards: a later
+# types is pre-compiled too (docs/performance-history.md: "Cold start, 2026-12-02"). Its intermediate files are removed afterwards: a later
 # framework-dependent ReadyToRun publish that found them would build a program that aborts at start.
 dotnet publish "$REPO/src/PakRussia.Search.Cli" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
     -p:PublishReadyToRunComposite=true -o "$R2R" -v quiet -nologo >&2 || exit 1

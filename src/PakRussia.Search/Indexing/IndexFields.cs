@@ -40,7 +40,7 @@ public static class IndexFields
     /// <see cref="Analysis.PassageAnalyzer.FieldGap"/> positions between the three, so no phrase spans two): what a bare
     /// query word searches, as Anserini's "flat" run searches title and text as one field. One postings list per word is
     /// one scorer per word: the product's AND top 10 went from 0.66–0.81 to 0.30–0.34 ms p50 at 638k passages against a
-    /// disjunction over the three fields (README, Performance, run 4).
+    /// disjunction over the three fields (docs/performance-history.md, run 4).
     /// </summary>
     public const string All = "all";
     /// <summary>A heading passage's own text, analyzed (quote lookup finds headings; searches find them through <see cref="Section"/>).</summary>

@@ -4,7 +4,7 @@ namespace PakRussia.Search.Tests.Cli;
 
 /// <summary>
 /// The CLI's process runs with profile-guided optimisation and counts calls for tier promotion from the first call
-/// (README, Performance: "Tiered compilation"): without them the same searches timed 1.3–1.6× slower in
+/// (docs/performance-history.md: "Tiered compilation"): without them the same searches timed 1.3–1.6× slower in
 /// <c>bench-contract</c>. Benchmarks show the speed; this keeps the setting from being dropped unnoticed.
 /// </summary>
 public sealed class RuntimeConfigTests
