@@ -8,7 +8,7 @@ namespace PakRussia.Search.Indexing.Analysis;
 /// <see cref="IndexFields.Text"/> field (with offsets) and into <see cref="IndexFields.All"/> (positions), both with
 /// <see cref="PassageAnalyzer.Writing"/>, so the chain runs once for both. What the writer reads of a token is kept:
 /// its characters, its position increment and its offsets, and the stream's final offset and increment from
-/// <c>End()</c>; the replay gives exactly those back (<c>RecordedTokensTests</c> compares it with the analyzer's own stream).
+/// <c>End()</c>; the replay gives exactly those back (<c>SharedAnalysisTests</c> compares it with the analyzer's own stream).
 /// </summary>
 public sealed class RecordedTokens
 {
@@ -37,7 +37,7 @@ public sealed class RecordedTokens
         stream.Reset();
         while (stream.IncrementToken())
         {
-            result.Add(term.Buffer, term.Length, increment.PositionIncrement, offset.StartOffset, offset.EndOffset);
+            result.Add(term.Buffer.AsSpan(0, term.Length), increment.PositionIncrement, offset.StartOffset, offset.EndOffset);
         }
 
         stream.End();
@@ -52,21 +52,22 @@ public sealed class RecordedTokens
         var result = new RecordedTokens();
         foreach (var (term, increment, start, end) in tokens)
         {
-            result.Add(term.ToCharArray(), term.Length, increment, start, end);
+            result.Add(term, increment, start, end);
             result._finalOffset = Math.Max(result._finalOffset, end);
         }
 
         return result;
     }
 
-    private void Add(char[] buffer, int length, int increment, int start, int end)
+    private void Add(ReadOnlySpan<char> term, int increment, int start, int end)
     {
+        var length = term.Length;
         if (_charCount + length > _chars.Length)
         {
             Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + length));
         }
 
-        Array.Copy(buffer, 0, _chars, _charCount, length);
+        term.CopyTo(_chars.AsSpan(_charCount));
         if (_count == _tokens.Length)
         {
             Array.Resize(ref _tokens, _tokens.Length * 2);
